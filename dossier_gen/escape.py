@@ -47,7 +47,13 @@ def md_text(value: Any) -> Markup:
 
 def title_text(value: Any) -> Markup:
     """Record text for a heading that becomes a page title."""
-    return Markup(_encode(clean(str(value)).translate(_TITLE_LOOKALIKES)))
+    return Markup(_encode(plain_text(value)))
+
+
+def plain_text(value: Any) -> str:
+    """Record text for places that print it with no escaping at all, such as the theme's
+    `<meta name="description">`: one line, with look-alikes for `< > & " '`."""
+    return clean(str(value)).translate(_TITLE_LOOKALIKES)
 
 
 def attr(value: Any) -> Markup:

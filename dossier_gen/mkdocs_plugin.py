@@ -71,6 +71,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 file.edit_uri = Path(os.path.relpath(page.source.resolve(),
                                                      docs_dir.resolve())).as_posix()
             files.append(file)
+        for path, text in rendered.files.items():
+            if files.get_file_from_path(path) is None:  # a hand-written file wins
+                files.append(File.generated(config, path, content=text))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,

@@ -23,6 +23,9 @@ def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = N
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
+        for path, text in rendered.files.items():
+            if not (staging / path).exists():  # a hand-written file of the same name wins
+                (staging / path).write_text(text, encoding="utf-8")
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,6 +19,7 @@ from . import escape
 from .dates import format_date
 from .indexes import build_indexes
 from .load import Catalog
+from .sharing import claim_description, entity_description, robots_txt, with_front_matter
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Page:
 class RenderedSite:
     pages: dict[str, Page]
     """Page path such as `claims/x.md` → its page, sorted by path."""
+    files: dict[str, str]
+    """Other files published as they are, such as `robots.txt`: path → text."""
 
 
 def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
@@ -94,9 +97,10 @@ def render_site(
     }
     pages: dict[str, Page] = {}
 
-    def add(path: str, template: str, edit: Path | None, listed: bool, **extra: Any) -> None:
+    def add(path: str, template: str, edit: Path | None, listed: bool,
+            meta: dict[str, str] | None = None, **extra: Any) -> None:
         markdown = env.get_template(template).render(shared, page_path=path, **extra)
-        pages[path] = Page(markdown, edit, listed)
+        pages[path] = Page(with_front_matter(markdown, meta or {}), edit, listed)
 
     add("index.md", "home.md.j2", None, True, intro=Markup(intro))
     add("ratings.md", "ratings.md.j2", catalog.dossier.path, True)
@@ -105,11 +109,14 @@ def render_site(
     add("entities/index.md", "entities_index.md.j2", None, True)
     add("sources/index.md", "sources_index.md.j2", None, True)
     for cid, rec in catalog.claims.items():
-        add(f"claims/{cid}.md", "claim.md.j2", rec.path, False, claim_id=cid, claim=rec.model)
+        add(f"claims/{cid}.md", "claim.md.j2", rec.path, False,
+            {"description": claim_description(rec.model, dossier.rating(rec.model.rating))},
+            claim_id=cid, claim=rec.model)
     for eid, rec in catalog.entities.items():
-        add(f"entities/{eid}.md", "entity.md.j2", rec.path, False, entity_id=eid,
-            entity=rec.model)
+        add(f"entities/{eid}.md", "entity.md.j2", rec.path, False,
+            {"description": entity_description(rec.model)}, entity_id=eid, entity=rec.model)
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
-    return RenderedSite(dict(sorted(pages.items())))
+    files = {"robots.txt": robots_txt(dossier.base_url)}
+    return RenderedSite(dict(sorted(pages.items())), files)
