@@ -1,0 +1,49 @@
+# One command each: `make site` builds the dossier, `make test` runs every test.
+# Both create .venv and install the pinned dependencies when they are missing or changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: site test serve validate render schema goldens clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "dossier-gen needs Python 3.11 or newer; set PYTHON=python3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+## site: validate data/ and build the site into site/ (strict: any warning fails)
+site: $(INSTALLED)
+	$(BIN)/dossier build
+
+## test: run the whole test suite
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## serve: preview on http://127.0.0.1:8000, rebuilding when data/, templates/ or docs/ change
+serve: $(INSTALLED)
+	$(BIN)/dossier serve
+
+## validate: check every record and list every problem
+validate: $(INSTALLED)
+	$(BIN)/dossier validate
+
+## render: write the Markdown pages to rendered/ for any engine to build
+render: $(INSTALLED)
+	$(BIN)/dossier render --out rendered
+
+## schema: rewrite the JSON Schema files in schema/ from the models
+schema: $(INSTALLED)
+	$(BIN)/dossier schema --out schema
+
+## goldens: refresh the expected Markdown of the golden-file tests (review the diff!)
+goldens: $(INSTALLED)
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
+
+clean:
+	rm -rf $(VENV) site rendered .pytest_cache

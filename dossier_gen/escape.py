@@ -1,0 +1,101 @@
+"""Escape record text for each place it lands, so that no record text ever becomes markup.
+
+Why numeric character references rather than backslashes or HTML escaping: Python-Markdown
+honours `\\` only before some characters, and its extensions give meaning to `~ ^ = : $ |`,
+`{: }`, `--8<--`, `!!!` and line starts. Writing every ASCII character other than letters,
+digits, the space and the comma as `&#N;` leaves nothing any extension can parse, while the browser
+shows the text exactly as the editor wrote it. Page titles get look-alike characters for
+`< > & " '` first, because the theme's `striptags` filter decodes entities in `<title>`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# C0/C1 controls (whitespace is collapsed separately), zero-width characters, bidirectional
+# controls, the BOM and lone surrogates.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
+)
+# Commas have no meaning in Markdown or any of its extensions, and fill prose.
+_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,")
+_TITLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’"})
+
+
+def clean(text: str) -> str:
+    """NFC-normalise, drop invisible and control characters, collapse all whitespace."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
+
+
+def _encode(text: str) -> str:
+    return "".join(c if c in _KEEP or ord(c) > 127 else f"&#{ord(c)};" for c in text)
+
+
+def md_text(value: Any) -> Markup:
+    """Record text as inert Markdown text, on one line."""
+    return Markup(_encode(clean(str(value))))
+
+
+def title_text(value: Any) -> Markup:
+    """Record text for a heading that becomes a page title."""
+    return Markup(_encode(clean(str(value)).translate(_TITLE_LOOKALIKES)))
+
+
+def attr(value: Any) -> Markup:
+    """Record text for an attribute value in raw HTML, such as a link's href."""
+    return md_text(value)
+
+
+def external_link(url: str, text: Any) -> Markup:
+    """A link to another site: record URLs are validated as http(s) by the models."""
+    return Markup(f'<a href="{attr(url)}" rel="noopener nofollow">{md_text(text)}</a>')
+
+
+_PROSE_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "br", "pre"}
+_PROSE_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def prose(value: Any) -> Markup:
+    """Editor-written Markdown (the analysis), as sanitised HTML in a raw block.
+
+    It is converted by a separate Python-Markdown with no extensions, then cleaned by an
+    allow-list, so only basic formatting and http(s) links survive. Blank lines are removed
+    so the site's Markdown treats the result as one raw HTML block and leaves it alone.
+    """
+    html = markdown.markdown(str(value), extensions=[], output_format="html")
+    safe = nh3.clean(
+        html,
+        tags=_PROSE_TAGS,
+        attributes=_PROSE_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener nofollow",
+    )
+    body = "\n".join(line for line in safe.splitlines() if line.strip())
+    return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
+
+
+def json_for_html(value: Any) -> str:
+    """JSON safe to embed in a `<script>` element: no `</script>`, no line separators."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, indent=None)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def finalize(value: Any) -> Any:
+    """Jinja `finalize` hook: any output not already marked safe is escaped as Markdown text."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None; test the field with {% if %} first")
+    return md_text(value)

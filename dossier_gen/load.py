@@ -1,0 +1,156 @@
+"""Load and validate every record under `data/` into a `Catalog`, or report every problem.
+
+Problems from all files are gathered in one run (reading, schema, cross-references) so an
+editor fixes everything at once; a catalog is returned only when there are none.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .crossref import check_references
+from .fields import is_slug
+from .messages import validation_problems
+from .models import RECORD_KINDS, Claim, Dossier, Entity, Record, Source
+from .problems import DataError, Problem
+from .yaml_loader import Positions, YamlProblem, parse_record
+
+M = TypeVar("M", bound=BaseModel)
+
+RECORD_SUFFIXES = (".yml", ".yaml")
+MAX_FILE_BYTES = 256 * 1024
+"""Records are a few kilobytes; a larger file is a mistake, and costly to parse."""
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated record with the file it came from and where each value stands."""
+
+    model: M
+    path: Path
+    display_path: str
+    positions: Positions
+
+    def where(self, *loc: str | int, key: bool = False) -> tuple[int, int]:
+        return self.positions.of(tuple(loc), key=key)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every record of a dossier, validated and cross-checked. Dicts are sorted by id."""
+
+    root: Path
+    dossier: Loaded[Dossier]
+    claims: dict[str, Loaded[Claim]]
+    entities: dict[str, Loaded[Entity]]
+    sources: dict[str, Loaded[Source]]
+
+
+def display(path: Path) -> str:
+    """The path as an editor would type it: relative to the working directory when inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_record(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
+    """Read, parse and validate one file."""
+    shown = display(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            Problem(shown, 1, 1, f"the file is {len(data):,} bytes; records may be at most"
+                    f" {MAX_FILE_BYTES:,} bytes")
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(shown, line, col, "the file is not UTF-8 text; save it with UTF-8 encoding")
+        ]
+    try:
+        values, positions = parse_record(text)
+    except YamlProblem as problem:
+        return None, [Problem(shown, problem.line, problem.col, problem.message)]
+    try:
+        record = model.model_validate(values)
+    except ValidationError as error:
+        return None, validation_problems(error, model, shown, positions)
+    return Loaded(record, path, shown, positions), []
+
+
+def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """Record files of one kind, by id; ids must be slugs and unique."""
+    files: dict[str, Path] = {}
+    folded: dict[str, Path] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return files, problems
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix not in RECORD_SUFFIXES:
+            continue
+        record_id = path.stem
+        if not is_slug(record_id):
+            problems.append(Problem(
+                display(path), 1, 1,
+                f"file name {path.name!r} is not a valid id: rename it with lowercase letters,"
+                " digits and single hyphens, such as 'guo-wengui.yml'",
+            ))
+            continue
+        key = unicodedata.normalize("NFKC", record_id).casefold()
+        if key in folded:
+            problems.append(Problem(
+                display(path), 1, 1,
+                f"id {record_id!r} is already used by {display(folded[key])}; rename one of them",
+            ))
+            continue
+        folded[key] = path
+        files[record_id] = path
+    return files, problems
+
+
+def load_catalog(data_dir: Path | str) -> Catalog:
+    """Load `data_dir`; raise `DataError` with every problem found, sorted."""
+    root = Path(data_dir)
+    problems: list[Problem] = []
+    dossier_path = root / "dossier.yml"
+    dossier: Loaded[Dossier] | None = None
+    if dossier_path.is_file():
+        dossier, found = read_record(dossier_path, Dossier)
+        problems += found
+    else:
+        problems.append(Problem(display(dossier_path), 1, 1,
+                                "missing: every dossier needs data/dossier.yml"))
+
+    kinds: dict[str, dict[str, Loaded[Record]]] = {}
+    for folder, model in RECORD_KINDS.items():
+        files, found = _record_files(root / folder)
+        problems += found
+        records: dict[str, Loaded[Record]] = {}
+        for record_id, path in files.items():
+            loaded, found = read_record(path, model)
+            problems += found
+            if loaded is not None:
+                records[record_id] = loaded
+        kinds[folder] = records
+
+    if dossier is not None:
+        problems += check_references(dossier, kinds["claims"], kinds["entities"],
+                                     kinds["sources"])
+    if problems:
+        raise DataError(problems)
+    assert dossier is not None
+    return Catalog(root, dossier, kinds["claims"], kinds["entities"],  # type: ignore[arg-type]
+                   kinds["sources"])
+

@@ -1,0 +1,81 @@
+"""The MkDocs plugin: a thin adapter that adds the dossier's pages to a MkDocs build.
+
+Enable it in `mkdocs.yml` with `plugins: [search, dossier]`. It is the only module of the
+package that imports MkDocs; everything it publishes comes from the engine-neutral core.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .load import Catalog, load_catalog
+from .problems import DataError
+from .render import render_site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = get_plugin_logger(__name__)
+
+
+class DossierConfig(base.Config):
+    data_dir = c.Dir(exists=True, default="data")
+    """Folder holding `dossier.yml` and the `claims/`, `entities/` and `sources/` records."""
+    templates = c.ListOfItems(c.Dir(exists=True), default=["templates"])
+    """Template folders searched in order: put a site's own overrides first."""
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    catalog: Catalog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
+        pass
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.catalog = load_catalog(self.config.data_dir)
+        except DataError as error:
+            raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        dossier = self.catalog.dossier.model
+        # data/dossier.yml is the one place for the site's title, description and address.
+        config.site_name = dossier.title
+        config.site_description = dossier.description
+        config.site_url = dossier.base_url
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        home = files.get_file_from_path("index.md")
+        intro = home.content_string if home is not None else ""
+        rendered = render_site(self.catalog, self.config.templates, intro)
+        docs_dir = Path(config.docs_dir)
+        for path, page in rendered.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                # A hand-written page the dossier completes (the home page): keep its edit link.
+                existing.content_string = page.markdown
+                continue
+            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, path, content=page.markdown, inclusion=inclusion)
+            if page.source is not None:
+                file.edit_uri = Path(os.path.relpath(page.source.resolve(),
+                                                     docs_dir.resolve())).as_posix()
+            files.append(file)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: object) -> LiveReloadServer:
+        server.watch(self.config.data_dir)
+        for folder in self.config.templates:
+            server.watch(folder)
+        return server

@@ -1,0 +1,46 @@
+"""Write rendered pages to a folder, and swap a finished build into place whole.
+
+A build is made in a fresh sibling folder and only moved over the old one once it has
+succeeded, so a failed validation or build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from .render import RenderedSite
+
+
+def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = None) -> None:
+    """Write a complete docs folder: the hand-written pages, then the generated ones."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        if docs_dir is not None and docs_dir.is_dir():
+            shutil.copytree(docs_dir, staging, dirs_exist_ok=True, symlinks=True)
+        for path, page in rendered.pages.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+        replace_dir(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def new_build_dir(target: Path) -> Path:
+    """An empty folder beside `target` (same file system, so the final move is a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Move `new` to `target`, replacing what was there only once `new` is complete."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        target.rename(old / target.name)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)

@@ -1,0 +1,115 @@
+"""Render a validated catalog through Jinja templates into Markdown pages.
+
+The result is a plain mapping of page paths to Markdown, with no tie to any site engine:
+`dossier render --out DIR` writes it to disk, and the MkDocs plugin hands it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import escape
+from .dates import format_date
+from .indexes import build_indexes
+from .load import Catalog
+
+
+@dataclass(frozen=True)
+class Page:
+    markdown: str
+    source: Path | None
+    """The file an editor changes to change this page; the page's edit link points at it."""
+    listed: bool
+    """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: dict[str, Page]
+    """Page path such as `claims/x.md` → its page, sorted by path."""
+
+
+def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
+    """A Jinja environment over `template_dirs`, searched in order (a site's own first).
+
+    `finalize` escapes every printed value as Markdown text unless a filter marked it safe,
+    so a template that forgets a filter shows text literally rather than as markup.
+    Autoescape is on only so that macros return `Markup`; `finalize` has already turned
+    every value into `Markup` by the time Jinja's HTML escaping would apply.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=escape.finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        title_text=escape.title_text,
+        prose=escape.prose,
+        date=format_date,
+        json_for_html=lambda v: Markup(escape.json_for_html(v)),
+    )
+    env.globals.update(url=_relative_url, external_link=escape.external_link,
+                       heading_id=_heading_id)
+    return env
+
+
+@jinja2.pass_context
+def _relative_url(context: Any, target: str, anchor: str | None = None) -> Markup:
+    """Link from the page being rendered to `target`, a page path built from ids (slugs)."""
+    here = posixpath.dirname(context["page_path"]) or "."
+    link = posixpath.relpath(target, here)
+    return Markup(f"{link}#{anchor}" if anchor else link)
+
+
+def _heading_id(slug: str) -> Markup:
+    """An explicit heading anchor (`attr_list`), so links survive a change of label."""
+    return Markup("{#" + slug + "}")
+
+
+def render_site(
+    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = ""
+) -> RenderedSite:
+    """Render every page. `intro` is the hand-written Markdown of the home page."""
+    env = make_environment(template_dirs)
+    indexes = build_indexes(catalog)
+    dossier = catalog.dossier.model
+    shared = {
+        "dossier": dossier,
+        "ratings": {r.id: r for r in dossier.ratings},
+        "claims": {cid: rec.model for cid, rec in catalog.claims.items()},
+        "entities": {eid: rec.model for eid, rec in catalog.entities.items()},
+        "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
+        "indexes": indexes,
+    }
+    pages: dict[str, Page] = {}
+
+    def add(path: str, template: str, edit: Path | None, listed: bool, **extra: Any) -> None:
+        markdown = env.get_template(template).render(shared, page_path=path, **extra)
+        pages[path] = Page(markdown, edit, listed)
+
+    add("index.md", "home.md.j2", None, True, intro=Markup(intro))
+    add("ratings.md", "ratings.md.j2", catalog.dossier.path, True)
+    add("corrections.md", "corrections.md.j2", None, True)
+    add("claims/index.md", "claims_index.md.j2", None, True)
+    add("entities/index.md", "entities_index.md.j2", None, True)
+    add("sources/index.md", "sources_index.md.j2", None, True)
+    for cid, rec in catalog.claims.items():
+        add(f"claims/{cid}.md", "claim.md.j2", rec.path, False, claim_id=cid, claim=rec.model)
+    for eid, rec in catalog.entities.items():
+        add(f"entities/{eid}.md", "entity.md.j2", rec.path, False, entity_id=eid,
+            entity=rec.model)
+    for sid, rec in catalog.sources.items():
+        add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
+            source=rec.model)
+    return RenderedSite(dict(sorted(pages.items())))

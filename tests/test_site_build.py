@@ -1,0 +1,98 @@
+"""End to end: build the real dossier with `dossier build` (MkDocs, strict) and inspect site/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier_gen.load import load_catalog
+
+from .conftest import FIXTURE, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def dossier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = dossier("build", "--site-dir", str(site), cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Strict mode turns warnings into failures; a clean build prints none at all.
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT / "data")
+
+
+def test_every_record_has_a_page(built, catalog):
+    assert catalog.claims, "the dossier has no claims"
+    for folder, ids in (("claims", catalog.claims), ("entities", catalog.entities),
+                        ("sources", catalog.sources)):
+        for record_id in ids:
+            assert (built / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}"
+    for page in ("index.html", "claims/index.html", "ratings/index.html",
+                 "entities/index.html", "sources/index.html", "corrections/index.html"):
+        assert (built / page).is_file(), page
+
+
+def test_search_index_holds_claim_titles(built, catalog):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    for claim in catalog.claims.values():
+        assert claim.model.title in titles
+
+
+def test_edit_links_point_at_the_yaml_records(built, catalog):
+    claim_id = next(iter(catalog.claims))
+    html = (built / "claims" / claim_id / "index.html").read_text(encoding="utf-8")
+    assert f"/edit/main/data/claims/{claim_id}.yml" in html
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/docs/index.md" in home
+
+
+def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
+    home = (built / "index.html").read_text(encoding="utf-8")
+    claim_id = next(iter(catalog.claims))
+    assert f"claims/{claim_id}/" not in home.split('<div class="md-content"')[0]
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path):
+    project = tmp_path / "project"
+    import shutil
+    shutil.copytree(FIXTURE, project)
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text().replace("../../../templates",
+                                                     str(ROOT / "templates")))
+    first = dossier("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+
+    # A data problem stops before MkDocs runs; a broken link stops MkDocs in strict mode.
+    (project / "data" / "claims" / "bridge-best.yml").write_text("title: [\n")
+    broken = dossier("build", cwd=project)
+    assert broken.returncode == 1
+    assert "data/claims/bridge-best.yml:2:1: this is not valid YAML" in broken.stderr
+
+    shutil.copy(FIXTURE / "data" / "claims" / "bridge-best.yml",
+                project / "data" / "claims" / "bridge-best.yml")
+    (project / "docs" / "index.md").write_text("# Home\n\n[broken](nowhere.md)\n")
+    failed = dossier("build", cwd=project)
+    assert failed.returncode == 1
+    assert "nowhere.md" in failed.stderr
+    assert "site/ was left as it was" in failed.stderr
+
+    after = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+    assert after == before
+    assert not list(project.glob(".site.*")), "a staging folder was left behind"
