@@ -23,12 +23,10 @@ from dossier_gen.models import Claim, Dossier, Entity, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-ARTICLES = Path(
-    os.environ.get("DOSSIER_ARTICLES") or Path(__file__).resolve().parents[2] / "shared" / "articles"
-)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLES = Path(os.environ.get("DOSSIER_ARTICLES") or SHARED / "articles")
 RESEARCH = Path(
-    os.environ.get("DOSSIER_RESEARCH")
-    or Path(__file__).resolve().parents[2] / "shared" / "research" / "dossier-research.md"
+    os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md"
 )
 
 # The four articles the dossier checks: source id -> file name of the copy reviewed.
@@ -160,7 +158,10 @@ def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
     )
 
 
-@pytest.mark.parametrize("claim_id", sorted(c for c in CLAIMS if CLAIMS[c].statement.form == "quote"))
+QUOTED_STATEMENTS = sorted(c for c in CLAIMS if CLAIMS[c].statement.form == "quote")
+
+
+@pytest.mark.parametrize("claim_id", QUOTED_STATEMENTS)
 def test_quoted_statement_is_verbatim_in_the_article(claim_id):
     claim = CLAIMS[claim_id]
     if claim.appearance.source not in ARTICLE_SOURCES:
@@ -178,7 +179,9 @@ def test_later_source_quotes_are_verbatim_in_the_research_notes():
         pytest.skip(f"research notes {RESEARCH} not found (set DOSSIER_RESEARCH)")
     notes = _normalise(RESEARCH.read_text(encoding="utf-8"))
     missing = []
-    citations = [(f"claim {k}", c) for k, cl in CLAIMS.items() for c in [cl.appearance, *cl.evidence]]
+    citations = [
+        (f"claim {k}", c) for k, cl in CLAIMS.items() for c in [cl.appearance, *cl.evidence]
+    ]
     citations += [
         (f"entity {k}", c) for k, e in ENTITIES.items() for c in [*e.citations, *e.developments]
     ]
@@ -272,7 +275,7 @@ def test_entity_developments_are_in_date_order():
     come before '2018-10' (a later event known only to the month)."""
     for eid, entity in ENTITIES.items():
         dates = [d.date for d in entity.developments]
-        for earlier, later in zip(dates, dates[1:]):
+        for earlier, later in zip(dates, dates[1:], strict=False):
             n = min(len(earlier), len(later))
             assert earlier[:n] <= later[:n], (
                 f"entity {eid}: {later} comes after {earlier}; developments run oldest first"
