@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier_gen.escape import plain_title
 from dossier_gen.load import load_catalog
 
 from .conftest import FIXTURE, ROOT
@@ -51,7 +52,7 @@ def test_search_index_holds_claim_titles(built, catalog):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     for claim in catalog.claims.values():
-        assert claim.model.title in titles
+        assert plain_title(claim.model.title) in titles
 
 
 def test_edit_links_point_at_the_yaml_records(built, catalog):
