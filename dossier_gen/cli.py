@@ -102,9 +102,10 @@ def validate(data_dir: Path, fmt: str) -> None:
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the JSON Schema files the record's first line points editors at.")
 def new(kind: str, record_id: str, data_dir: Path, schema_dir: Path) -> None:
-    """Write a blank claim, entity or source record ID, every field commented.
+    """Write a blank record of KIND (claim, entity or source) with the id ID.
 
-    Fill in the values, then run `dossier validate`. An existing record is never overwritten.
+    Every field is present under a comment saying what it holds. Fill in the values, then
+    run `dossier validate`. An existing record is never overwritten.
     """
     from .fields import is_slug
     from .load import display
@@ -153,9 +154,12 @@ def diff(base: str, head: str | None, data_dir: Path) -> None:
 @cli.command("check-links")
 @click.argument("site_dir", default="site",
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--root-path", default="/", show_default=True,
+              help="Address path the site is served under, such as /dossier/ for a GitHub"
+                   " Pages project site; links starting with / resolve against it.")
 @format_option
-def check_links(site_dir: Path, fmt: str) -> None:
-    """Check every internal link and #anchor of a built site (default: site/).
+def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
+    """Check every internal link and #anchor of the site built in SITE_DIR (default: site).
 
     Each address without a host must lead to a file of the site, and each #fragment to an
     element with that id. External addresses are not fetched.
@@ -163,7 +167,7 @@ def check_links(site_dir: Path, fmt: str) -> None:
     from .formats import render_problems
     from .linkcheck import check_site
 
-    report = check_site(site_dir, shown=site_dir.as_posix())
+    report = check_site(site_dir, shown=site_dir.as_posix(), root_path=root_path)
     summary = (f"{site_dir}: {report.links} internal links in {report.pages} pages:"
                f" {len(report.problems)} broken.")
     if report.problems:

@@ -77,11 +77,13 @@ def _is_external(target: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def _resolve(site: Path, page_url: str, path: str) -> str | None:
+def _resolve(site: Path, page_url: str, path: str, root_path: str) -> str | None:
     """The site file a link's path names (as a site-relative POSIX path), or None."""
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), unquote(path)))
     if path.startswith("/"):
-        joined = posixpath.normpath(unquote(path)).lstrip("/")
+        if not (path + "/").startswith(root_path):
+            return None  # a page of the same host, outside the site
+        joined = posixpath.normpath(unquote(path[len(root_path):]) or ".")
     if joined == "." or joined == "":
         joined = ""
     if joined.startswith(".."):
@@ -93,12 +95,17 @@ def _resolve(site: Path, page_url: str, path: str) -> str | None:
     return joined if candidate.is_file() else None
 
 
-def check_site(site_dir: Path | str, shown: str | None = None) -> LinkReport:
+def check_site(site_dir: Path | str, shown: str | None = None,
+               root_path: str = "/") -> LinkReport:
     """Every broken internal link of the site under `site_dir`, as problems at their place.
 
-    `shown` is how problem paths begin (the folder as the user typed it).
+    `shown` is how problem paths begin (the folder as the user typed it). `root_path` is the
+    address path the site is served under (`/dossier/` for a GitHub Pages project site):
+    links that start with `/` resolve against it, as some pages, such as MkDocs' 404 page,
+    use them.
     """
     site = Path(site_dir)
+    root_path = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
     prefix = (shown if shown is not None else site.as_posix()).rstrip("/")
     pages: dict[str, Page] = {}
     for path in sorted(site.rglob("*.html")):
@@ -114,7 +121,7 @@ def check_site(site_dir: Path | str, shown: str | None = None) -> LinkReport:
             count += 1
             parts = urlsplit(link.target)
             if parts.path:
-                target = _resolve(site, url, parts.path)
+                target = _resolve(site, url, parts.path, root_path)
                 if target is None:
                     problems.append(Problem(f"{prefix}/{url}", link.line, link.col,
                                             f"link {link.target!r} leads to no file of the site"))

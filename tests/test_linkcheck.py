@@ -110,3 +110,17 @@ def test_a_built_fixture_site_passes_and_a_broken_anchor_fails(tmp_path):
     [problem] = check_site(project / "site").problems
     assert problem.message == ("link '../../ratings/#not-rated': ratings/index.html has no"
                                " anchor 'not-rated'")
+
+
+def test_links_from_the_root_resolve_under_the_sites_root_path(site):
+    write(site, "404.html", '<a href="/dossier/claims/x/#in-short">a</a>\n'
+          '<link href="/dossier/assets/site.css"> <a href="/dossier/">home</a>\n'
+          '<a href="/elsewhere/">outside</a>')
+    report = check_site(site, shown="site", root_path="/dossier/")
+    problems = [str(p) for p in report.problems]
+    # Under /dossier/, the index page's own root links (/claims/x/) point outside the site.
+    assert problems == [
+        "site/404.html:5:1: link '/elsewhere/' leads to no file of the site",
+        "site/index.html:9:53: link '/claims/x/' leads to no file of the site",
+    ]
+    assert check_site(site, shown="site", root_path="dossier").problems == report.problems
