@@ -154,9 +154,10 @@ def diff(base: str, head: str | None, data_dir: Path) -> None:
 @cli.command("check-links")
 @click.argument("site_dir", default="site",
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--root-path", default="/", show_default=True,
+@click.option("--root-path", default=None,
               help="Address path the site is served under, such as /dossier/ for a GitHub"
-                   " Pages project site; links starting with / resolve against it.")
+                   " Pages project site; links starting with / resolve against it."
+                   "  [default: the path of the home page's canonical link, else /]")
 @format_option
 def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
     """Check every internal link and #anchor of the site built in SITE_DIR (default: site).

@@ -36,6 +36,7 @@ class Link:
 class Page:
     anchors: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
+    canonical: str | None = None
 
 
 class _PageParser(HTMLParser):
@@ -49,6 +50,8 @@ class _PageParser(HTMLParser):
             self.page.anchors.add(values["id"] or "")
         if tag == "a" and values.get("name"):
             self.page.anchors.add(values["name"] or "")
+        if tag == "link" and values.get("rel") == "canonical":
+            self.page.canonical = values.get("href")
         wanted = _LINK_ATTRIBUTES.get(tag)
         target = values.get(wanted) if wanted else None
         if target is not None:
@@ -96,21 +99,24 @@ def _resolve(site: Path, page_url: str, path: str, root_path: str) -> str | None
 
 
 def check_site(site_dir: Path | str, shown: str | None = None,
-               root_path: str = "/") -> LinkReport:
+               root_path: str | None = None) -> LinkReport:
     """Every broken internal link of the site under `site_dir`, as problems at their place.
 
     `shown` is how problem paths begin (the folder as the user typed it). `root_path` is the
     address path the site is served under (`/dossier/` for a GitHub Pages project site):
     links that start with `/` resolve against it, as some pages, such as MkDocs' 404 page,
-    use them.
+    use them. By default it is read from the home page's canonical address, or is `/`.
     """
     site = Path(site_dir)
-    root_path = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
     prefix = (shown if shown is not None else site.as_posix()).rstrip("/")
     pages: dict[str, Page] = {}
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
         pages[url] = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    if root_path is None:
+        home = pages.get("index.html")
+        root_path = urlsplit(home.canonical).path if home and home.canonical else "/"
+    root_path = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
 
     problems: list[Problem] = []
     count = 0

@@ -124,3 +124,15 @@ def test_links_from_the_root_resolve_under_the_sites_root_path(site):
         "site/index.html:9:53: link '/claims/x/' leads to no file of the site",
     ]
     assert check_site(site, shown="site", root_path="dossier").problems == report.problems
+
+
+def test_root_path_defaults_to_the_home_pages_canonical_address(site):
+    home = site / "index.html"
+    html = home.read_text(encoding="utf-8")
+    home.write_text(html.replace(
+        "<body>", '<head><link rel="canonical" href="https://example.github.io/dossier/">'
+        "</head><body>"), encoding="utf-8")
+    write(site, "404.html", '<a href="/dossier/claims/">claims</a>')
+    assert check_site(site, shown="site", root_path="/dossier/").problems == \
+        check_site(site, shown="site").problems
+    assert [p.line for p in check_site(site).problems] == [9]  # index.html's /claims/x/
