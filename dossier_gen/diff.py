@@ -50,7 +50,7 @@ def revision_snapshot(rev: str, data_dir: Path) -> Snapshot:
     commit = resolve(rev, cwd)
     root = toplevel(cwd)
     in_repo = data_dir.resolve().relative_to(root.resolve()).as_posix()
-    snap = Snapshot(f"`{rev}` ({commit[:7]})")
+    snap = Snapshot(f"`{rev}`" if commit.startswith(rev) else f"`{rev}` ({commit[:7]})")
     files = files_at(commit, [f"{in_repo}/dossier.yml", f"{in_repo}/claims"], root)
     for repo_path, data in sorted(files.items()):
         path = Path(repo_path)
@@ -117,8 +117,8 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
         claim = head.claims[cid].model
         count = len(claim.evidence)
         sections["Claims added"].append(
-            f"- {name(cid, claim)}: rated {rating(claim.rating)}, with {count} evidence"
-            f" item{'s' if count != 1 else ''}.")
+            f"- {name(cid, claim)}: rated {rating(claim.rating)}, with {count or 'no'}"
+            f" evidence item{'s' if count != 1 else ''}.")
     for cid in removed:
         claim = base.claims[cid].model
         sections["Claims removed"].append(f"- {name(cid, claim)}, rated {rating(claim.rating)}.")

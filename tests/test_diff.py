@@ -78,7 +78,7 @@ SAMPLE = """\
 
 ### Claims added
 
-- **The bridge opened in 2019** (`bridge-opened`): rated **Not checkable**, with 0 evidence items.
+- **The bridge opened in 2019** (`bridge-opened`): rated **Not checkable**, with no evidence items.
 
 ### Claims removed
 
@@ -126,6 +126,9 @@ def test_two_revisions(repo):
     # The working tree is clean, so comparing it with its own commit finds nothing.
     same = diff("HEAD")
     assert same.exit_code == 0
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    assert diff(commit[:10]).stdout.startswith(
+        f"## Changes to the dossier's claims: `{commit[:10]}` → the working tree\n")
     assert same.stdout.endswith("\n\nNo change to the published claims.\n")
 
 
