@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gitread import files_at, resolve, toplevel
+from .gitread import GitError, files_at, resolve, toplevel
 from .load import RECORD_SUFFIXES, Loaded, read_record, read_record_text
 from .models import Claim, Dossier, Evidence
 from .problems import Problem
@@ -49,7 +49,10 @@ def revision_snapshot(rev: str, data_dir: Path) -> Snapshot:
     cwd = Path.cwd()
     commit = resolve(rev, cwd)
     root = toplevel(cwd)
-    in_repo = data_dir.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        in_repo = data_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise GitError(f"{data_dir} is not inside the git repository at {root}") from None
     snap = Snapshot(f"`{rev}`" if commit.startswith(rev) else f"`{rev}` ({commit[:7]})")
     files = files_at(commit, [f"{in_repo}/dossier.yml", f"{in_repo}/claims"], root)
     for repo_path, data in sorted(files.items()):

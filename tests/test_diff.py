@@ -183,3 +183,11 @@ def test_runs_from_a_subfolder_of_the_repository(repo, chdir):
     result = diff("main", "--data", ".")
     assert result.exit_code == 0, result.output
     assert "  - after: Still a matter of opinion." in result.stdout
+
+
+def test_data_outside_the_repository_is_a_usage_error(repo, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    result = diff("main", "--data", str(outside))
+    assert result.exit_code == 2
+    assert "is not inside the git repository" in result.stderr
