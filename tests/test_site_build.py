@@ -69,6 +69,13 @@ def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
     assert f"claims/{claim_id}/" not in home.split('<div class="md-content"')[0]
 
 
+def test_every_internal_link_and_anchor_resolves(built):
+    from dossier_gen.linkcheck import check_site
+
+    report = check_site(built)
+    assert report.problems == [], "\n".join(str(p) for p in report.problems)
+    assert report.links > 1000
+
 def test_failed_build_leaves_the_previous_site(tmp_path):
     project = tmp_path / "project"
     import shutil
