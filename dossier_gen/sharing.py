@@ -5,23 +5,23 @@ claim page names the rating and gives the verdict summary. Descriptions reach th
 front matter (`description:`), which every engine that reads Markdown front matter
 understands, and which mkdocs-material prints raw into `<meta content="...">` (it does not
 escape it). So the text holds no character with a meaning in HTML: `< > & " '` become
-look-alikes (`escape.plain_text`), as page titles do.
+look-alikes (`escape.plain_title`), as page titles do.
 """
 
 from __future__ import annotations
 
 import yaml
 
-from .escape import plain_text
+from .escape import plain_title
 from .models import Claim, Entity, Rating
 
 
 def claim_description(claim: Claim, rating: Rating) -> str:
-    return plain_text(f"Rating: {rating.label}. {claim.summary}")
+    return plain_title(f"Rating: {rating.label}. {claim.summary}")
 
 
 def entity_description(entity: Entity) -> str:
-    return plain_text(entity.description)
+    return plain_title(entity.description)
 
 
 def with_front_matter(markdown: str, meta: dict[str, str]) -> str:

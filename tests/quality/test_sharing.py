@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from dossier_gen.escape import clean
+from dossier_gen.escape import clean, plain_title
 from dossier_gen.load import load_catalog
 from dossier_gen.publish import write_pages
 from dossier_gen.render import render_site
-from dossier_gen.sharing import plain_text, with_front_matter
+from dossier_gen.sharing import with_front_matter
 
 from ..conftest import FIXTURE, ROOT
 
@@ -52,20 +52,20 @@ def one(tags: HeadTags, key: str) -> str:
 
 
 def expected_description(rating_label: str, summary: str) -> str:
-    return plain_text(f"Rating: {rating_label}. {summary}")
+    return plain_title(f"Rating: {rating_label}. {summary}")
 
 
 @given(st.text())
 def test_front_matter_reads_back_as_the_same_text(text):
     """Whatever the record holds, MkDocs reads the description back unchanged."""
-    value = plain_text(text)
+    value = plain_title(text)
     _, meta = get_data(with_front_matter("# Title\n", {"description": value}))
     assert meta == {"description": value}
     assert not set(value) & set("<>&\"'"), "raw HTML-significant characters in the text"
 
 
-def test_plain_text_keeps_the_words():
-    assert plain_text('A <b>"bold"</b> & \'odd\'\nclaim') == "A ‹b›”bold”‹/b› ＆ ’odd’ claim"
+def test_description_text_has_no_html_and_keeps_the_words():
+    assert plain_title('A <b>"bold"</b> & \'odd\'\nclaim') == "A ‹b›”bold”‹/b› ＆ ‘odd’ claim"
 
 
 def test_robots_txt_comes_from_base_url_unless_the_site_writes_its_own(tmp_path):
@@ -95,9 +95,9 @@ def test_every_claim_page_previews_its_rating_and_summary(published_site):
         description = expected_description(dossier.rating(claim.rating).label, claim.summary)
         for key in ("description", "og:description", "twitter:description"):
             assert one(tags, key) == description, (cid, key)
-        assert one(tags, "og:title") == one(tags, "twitter:title") == plain_text(claim.title)
+        assert one(tags, "og:title") == one(tags, "twitter:title") == plain_title(claim.title)
         assert one(tags, "og:type") == "website"
-        assert one(tags, "og:site_name") == dossier.title
+        assert one(tags, "og:site_name") == plain_title(dossier.title)
         assert one(tags, "twitter:card") == "summary"
 
 
@@ -106,7 +106,7 @@ def test_entity_pages_preview_their_description(published_site):
     catalog = load_catalog(ROOT / "data")
     for eid, record in catalog.entities.items():
         tags = head_of(published_site, f"entities/{eid}")
-        assert one(tags, "og:description") == plain_text(record.model.description), eid
+        assert one(tags, "og:description") == plain_title(record.model.description), eid
 
 
 @pytest.mark.slow
@@ -121,7 +121,7 @@ def test_hostile_record_text_stays_text_in_the_head(hostile_site):
     assert "{: onclick=alert(1) }" in clean(claim.summary)  # the fixture still is hostile
     for key in ("description", "og:description", "twitter:description"):
         assert one(tags, key) == description
-    assert one(tags, "og:title") == plain_text(claim.title)
+    assert one(tags, "og:title") == plain_title(claim.title)
     # The record's markup made no element and no attribute: the head holds only the kinds
     # of element the theme and the overrides write, and no event handler.
     assert {tag for tag, _ in tags.elements} <= {"html", "head", "meta", "link", "title",
