@@ -17,8 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.quality.tools import (PAGE_KINDS, PRESETS, lighthouse, missing_tools,  # noqa: E402
-                                 page_paths, serve)
+from tests.quality import tools  # noqa: E402
 
 TARGETS = {"mobile": 95, "desktop": 100}
 
@@ -28,19 +27,19 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="records folder")
     args = parser.parse_args()
-    missing = missing_tools(lighthouse=True)
+    missing = tools.missing_tools(lighthouse=True)
     if missing or not (args.site / "index.html").is_file():
         print("cannot run:", "; ".join(missing or [f"no built site in {args.site}"]),
               file=sys.stderr)
         return 2
-    paths = page_paths(args.data)
+    paths = tools.page_paths(args.data)
     met = runs = 0
     print(f"{'page':<14} {'preset':<8} performance  (target)")
-    with serve(args.site) as base:
-        for preset in PRESETS:
-            for kind in PAGE_KINDS:
+    with tools.serve(args.site) as base:
+        for preset in tools.PRESETS:
+            for kind in tools.PAGE_KINDS:
                 try:
-                    report = lighthouse(base + paths[kind], preset, ["performance"])
+                    report = tools.lighthouse(base + paths[kind], preset, ["performance"])
                 except RuntimeError as error:
                     print(error, file=sys.stderr)
                     return 1

@@ -43,10 +43,17 @@ def published_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The fixture dossier, whose records hold markup, built with the real site's theme."""
+    """The fixture dossier, whose records hold markup, built with the real site's theme.
+
+    The real hand-written pages link to real records, so each becomes a stub with its
+    title (the navigation still finds it), and the home page is the fixture's.
+    """
     project = tmp_path_factory.mktemp("hostile")
     for name in ("docs", "overrides", "templates"):
         shutil.copytree(ROOT / name, project / name)
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(f"# {page.stem.title()}\n", encoding="utf-8")
+    shutil.copy(FIXTURE / "docs" / "index.md", project / "docs" / "index.md")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(FIXTURE / "data", project / "data")
     return build(project, project / "site")
