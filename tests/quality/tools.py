@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -73,9 +75,36 @@ def missing_tools(*, lighthouse: bool = False, vnu: bool = False) -> list[str]:
     return missing
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+_COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+
+
+class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files as a static host does: kept-alive connections, text sent gzipped.
+
+    Python's own server does neither, and Lighthouse would then time a download no reader
+    ever makes (the theme's CSS is 138 KB as it is, 23 KB gzipped).
+    """
+
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.suffix in _COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager
@@ -84,7 +113,7 @@ def serve(site_dir: Path) -> Iterator[str]:
 
     A threaded server, because Chromium opens several connections at once.
     """
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(_StaticHostHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
