@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_BIN = ROOT / "node_modules" / ".bin"
 LIGHTHOUSE = NODE_BIN / "lighthouse"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium, unless CHROME_PATH (which Lighthouse itself reads) names another.
+CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 
 # Keeps Chromium off the network: without the resolver rule it still calls update, account
 # and time hosts (shared/research/browser-testing.md), and a page's own third-party request
@@ -65,7 +66,7 @@ def missing_tools(*, lighthouse: bool = False, vnu: bool = False) -> list[str]:
     if lighthouse and not LIGHTHOUSE.exists():
         missing.append(f"{LIGHTHOUSE.relative_to(ROOT)} (`npm ci`)")
     if lighthouse and not CHROMIUM.exists():
-        missing.append("/usr/bin/chromium (apt-get install chromium; .ci/run does it)")
+        missing.append(f"{CHROMIUM} (apt-get install chromium; .ci/run does it)")
     if lighthouse and shutil.which("node") is None:
         missing.append("node (apt-get install nodejs; .ci/run does it)")
     if vnu and not VNU_JAR.exists():
