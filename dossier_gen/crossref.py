@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
+from .textcheck import shown
 
 if TYPE_CHECKING:
     from .load import Loaded
@@ -19,7 +20,7 @@ def _missing(
     close = difflib.get_close_matches(wanted, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; add it in {folder} or fix the id"
     line, col = record.where(*loc)
-    return Problem(record.display_path, line, col, f"{what} {wanted!r} does not exist{hint}")
+    return Problem(record.display_path, line, col, f"{what} {shown(wanted)} does not exist{hint}")
 
 
 def check_references(

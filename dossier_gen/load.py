@@ -18,6 +18,7 @@ from .fields import is_slug
 from .messages import validation_problems
 from .models import RECORD_KINDS, Claim, Dossier, Entity, Record, Source
 from .problems import DataError, Problem
+from .safefiles import UnsafeFile, folder_problem, read_regular_file, reserved_id_problem
 from .yaml_loader import Positions, YamlProblem, parse_record
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,14 +64,9 @@ def read_record(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Prob
     """Read, parse and validate one file."""
     shown = display(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, 1, 1, f"the file is {len(data):,} bytes; records may be at most"
-                    f" {MAX_FILE_BYTES:,} bytes")
-        ]
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnsafeFile as error:
+        return None, [Problem(shown, 1, 1, str(error))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -95,6 +91,8 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     files: dict[str, Path] = {}
     folded: dict[str, Path] = {}
     problems: list[Problem] = []
+    if (why := folder_problem(folder)) is not None:
+        return files, [Problem(display(folder), 1, 1, why)]
     if not folder.is_dir():
         return files, problems
     for path in sorted(folder.iterdir()):
@@ -107,6 +105,9 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
                 f"file name {path.name!r} is not a valid id: rename it with lowercase letters,"
                 " digits and single hyphens, such as 'guo-wengui.yml'",
             ))
+            continue
+        if (why := reserved_id_problem(record_id)) is not None:
+            problems.append(Problem(display(path), 1, 1, why))
             continue
         key = unicodedata.normalize("NFKC", record_id).casefold()
         if key in folded:
@@ -126,7 +127,9 @@ def load_catalog(data_dir: Path | str) -> Catalog:
     problems: list[Problem] = []
     dossier_path = root / "dossier.yml"
     dossier: Loaded[Dossier] | None = None
-    if dossier_path.is_file():
+    if (why := folder_problem(root)) is not None:
+        raise DataError([Problem(display(root), 1, 1, why)])
+    if dossier_path.is_file() or dossier_path.is_symlink():
         dossier, found = read_record(dossier_path, Dossier)
         problems += found
     else:
