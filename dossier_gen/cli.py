@@ -87,10 +87,15 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     The folder is a complete docs folder that any engine can build, such as MkDocs with
     `docs_dir` pointed at it, ProperDocs or Zensical.
     """
-    from .publish import write_pages
+    from .publish import check_docs_links, write_pages
     from .render import render_site
 
     catalog = _load_or_exit(data_dir)
+    try:
+        check_docs_links(docs_dir)
+    except DataError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_PROBLEMS)
     intro_file = docs_dir / "index.md"
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro)

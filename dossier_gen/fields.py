@@ -76,6 +76,8 @@ def _check_full_date(value: str) -> str:
 
 
 _ASCII_HOST_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.?")
+# RFC 3986 excludes these; in a page they would end an attribute or start a tag.
+_NOT_IN_URLS = frozenset('"<>^`{|}')
 MAX_URL_LENGTH = 2000
 """Longer addresses break in browsers and are a sign of a pasted tracking blob."""
 
@@ -89,6 +91,9 @@ def _check_url(value: str) -> str:
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
         raise ValueError(f"{shown(value)} contains an invisible or control character;"
                          " retype the address")
+    if (bad := next((c for c in value if c in _NOT_IN_URLS), None)) is not None:
+        raise ValueError(f"{shown(value)} contains {bad!r}, which a URL may not hold as it is;"
+                         f" write it as %{ord(bad):02X}")
     if "\\" in value:
         raise ValueError(f"{shown(value)} contains a backslash; URLs use forward slashes"
                          " (write %5C for a literal backslash)")

@@ -55,7 +55,9 @@ class Catalog:
 def display(path: Path) -> str:
     """The path as an editor would type it: relative to the working directory when inside."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # The link itself, not what a symbolic link points at.
+        where = path.parent.resolve() / path.name
+        return where.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

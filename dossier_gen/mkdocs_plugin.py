@@ -16,9 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .load import Catalog, load_catalog
+from .escape import theme_text
+from .audit import audit_site
+from .load import Catalog, display, load_catalog
 from .problems import DataError
 from .render import render_site
+from .safefiles import links_out_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,10 +49,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.catalog = load_catalog(self.config.data_dir)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        project = Path(config.config_file_path or ".").resolve().parent
+        outside = links_out_of(Path(config.docs_dir), project)
+        if outside:
+            raise PluginError("The pages folder links outside the project:\n" + "\n".join(
+                f"{display(path)}:1:1: {why}" for path, why in outside))
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
-        config.site_name = dossier.title
-        config.site_description = dossier.description
+        # The theme prints these without escaping, in <title>, the header and a <meta>.
+        config.site_name = theme_text(dossier.title)
+        config.site_description = theme_text(dossier.description)
         config.site_url = dossier.base_url
         return config
 
@@ -72,6 +81,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                                                      docs_dir.resolve())).as_posix()
             files.append(file)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Defence in depth: fail the build if any page holds active content from data.
+        problems = audit_site(config.site_dir)
+        if problems:
+            raise PluginError("The built site failed the HTML audit (active content that may"
+                              " have come from data):\n" + "\n".join(problems))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:

@@ -10,11 +10,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .load import display
+from .problems import DataError, Problem
 from .render import RenderedSite
+from .safefiles import links_out_of
 
 
 def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = None) -> None:
     """Write a complete docs folder: the hand-written pages, then the generated ones."""
+    if docs_dir is not None:
+        check_docs_links(docs_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         if docs_dir is not None and docs_dir.is_dir():
@@ -27,6 +32,13 @@ def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = N
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def check_docs_links(docs_dir: Path) -> None:
+    """Raise DataError if the pages folder holds a link out of the project (its parent)."""
+    outside = links_out_of(docs_dir, docs_dir.resolve().parent)
+    if outside:
+        raise DataError([Problem(display(path), 1, 1, why) for path, why in outside])
 
 
 def new_build_dir(target: Path) -> Path:
