@@ -96,11 +96,16 @@ _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 def prose(value: Any) -> Markup:
     """Editor-written Markdown (the analysis), as sanitised HTML in a raw block.
 
-    It is converted by a separate Python-Markdown with no extensions, then cleaned by an
-    allow-list, so only basic formatting and http(s) links survive. Blank lines are removed
-    so the site's Markdown treats the result as one raw HTML block and leaves it alone.
+    It is converted by a separate Python-Markdown with no extensions and with raw HTML
+    turned off (so `<b>` an editor types shows as `<b>`, not as bold, and is not lost), then
+    cleaned by an allow-list, so only basic formatting and http(s) links survive. Braces
+    become references so no template engine or `attr_list` reads them. Blank lines are
+    removed so the site's Markdown treats the result as one raw HTML block and leaves it alone.
     """
-    html = markdown.markdown(str(value), extensions=[], output_format="html")
+    converter = markdown.Markdown(extensions=[], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    html = converter.convert(str(value))
     safe = nh3.clean(
         html,
         tags=_PROSE_TAGS,
@@ -108,6 +113,7 @@ def prose(value: Any) -> Markup:
         url_schemes={"http", "https"},
         link_rel="noopener nofollow",
     )
+    safe = safe.replace("{", "&#123;").replace("}", "&#125;")
     body = "\n".join(line for line in safe.splitlines() if line.strip())
     return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
 

@@ -7,6 +7,7 @@ succeeded, so a failed validation or build leaves the previous site exactly as i
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -39,6 +40,17 @@ def check_docs_links(docs_dir: Path) -> None:
     outside = links_out_of(docs_dir, docs_dir.resolve().parent)
     if outside:
         raise DataError([Problem(display(path), 1, 1, why) for path, why in outside])
+
+
+def last_commit_epoch(project: Path) -> str | None:
+    """The last commit's time (seconds since 1970) in `project`'s git repository, if any."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project or ".",
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
 def new_build_dir(target: Path) -> Path:
