@@ -68,9 +68,9 @@ def theme_text(value: Any) -> str:
     description in `<title>`, the header, the navigation and a `<meta>` attribute).
 
     MkDocs' theme templates do not autoescape, and `striptags` decodes entities, so only text
-    with no `< > & " '` at all is safe there: those become look-alike characters.
+    with no `< > & " '` at all is safe there: those become look-alike characters, as in titles.
     """
-    return clean(str(value)).translate(_TITLE_LOOKALIKES)
+    return plain_title(value)
 
 
 def ascii_url(url: str) -> str:

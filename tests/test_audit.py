@@ -116,7 +116,7 @@ def test_json_for_html_cannot_close_its_script_and_round_trips():
 
 
 def test_theme_text_has_no_markup_characters():
-    assert theme_text('A <b> & "c" \'d\'\u202e\n e') == "A ‹b› ＆ ”c” ’d’ e"
+    assert theme_text('A <b> & "c" \'d\'\u202e\n e') == "A ‹b› ＆ “c” ‘d’ e"
 
 
 def test_ascii_url_writes_punycode_hosts():
