@@ -97,7 +97,12 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
         return files, [Problem(display(folder), 1, 1, why)]
     if not folder.is_dir():
         return files, problems
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        return files, [Problem(display(folder), 1, 1,
+                               f"cannot read the folder: {error.strerror}")]
+    for path in entries:
         if path.name.startswith(".") or path.suffix not in RECORD_SUFFIXES:
             continue
         record_id = path.stem

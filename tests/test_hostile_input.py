@@ -247,3 +247,20 @@ def test_ids_colliding_after_case_folding_are_refused(root):
     assert only_problem(root, "claims/same.yml", CLAIM) == (
         "data/claims/same.yml:1:1: id 'same' is already used by data/claims/same.yaml;"
         " rename one of them")
+
+
+
+def test_unreadable_folder_is_a_problem_not_a_crash(root, monkeypatch):
+    # The tests run as root, which reads any folder, so the refusal is simulated.
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "entities":
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    with pytest.raises(DataError) as caught:
+        load_catalog("data")
+    assert "data/entities:1:1: cannot read the folder: Permission denied" in [
+        str(p) for p in caught.value.problems]
