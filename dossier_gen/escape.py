@@ -63,16 +63,6 @@ def title_text(value: Any) -> Markup:
     return Markup(_encode(plain_title(value)))
 
 
-def theme_text(value: Any) -> str:
-    """Record text for a place the theme prints without escaping (the site's name and
-    description in `<title>`, the header, the navigation and a `<meta>` attribute).
-
-    MkDocs' theme templates do not autoescape, and `striptags` decodes entities, so only text
-    with no `< > & " '` at all is safe there: those become look-alike characters, as in titles.
-    """
-    return plain_title(value)
-
-
 def ascii_url(url: str) -> str:
     """A validated http(s) URL with an internationalised host written as punycode."""
     parts = urlsplit(url)

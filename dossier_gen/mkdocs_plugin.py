@@ -16,8 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .escape import theme_text
 from .audit import audit_site
+from .escape import plain_title
 from .load import Catalog, display, load_catalog
 from .problems import DataError
 from .render import render_site
@@ -56,9 +56,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"{display(path)}:1:1: {why}" for path, why in outside))
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
-        # The theme prints these without escaping, in <title>, the header and a <meta>.
-        config.site_name = theme_text(dossier.title)
-        config.site_description = theme_text(dossier.description)
+        # The theme prints name and description unescaped (into <title> and attributes), so
+        # they get the same look-alike characters as page titles.
+        config.site_name = plain_title(dossier.title)
+        config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
         return config
 

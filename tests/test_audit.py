@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from dossier_gen.audit import audit_page, audit_site
-from dossier_gen.escape import ascii_url, csv_cell, json_for_html, theme_text
+from dossier_gen.escape import ascii_url, csv_cell, json_for_html
 
 from .conftest import FIXTURE, ROOT
 
@@ -113,10 +113,6 @@ def test_json_for_html_cannot_close_its_script_and_round_trips():
     assert "<" not in text and ">" not in text and "&" not in text
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == value
-
-
-def test_theme_text_has_no_markup_characters():
-    assert theme_text('A <b> & "c" \'d\'\u202e\n e') == "A ‹b› ＆ “c” ‘d’ e"
 
 
 def test_ascii_url_writes_punycode_hosts():
