@@ -88,6 +88,10 @@ def read_record_text(
     `path` is where the record lives and `shown` how problems name it; positions are the
     text's own, so a problem points at the same line and column as in the file.
     """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:  # text from git has not been through read_regular_file
+        return None, [Problem(shown, 1, 1, f"the file is {size:,} bytes; records may be at"
+                              f" most {MAX_FILE_BYTES:,} bytes")]
     try:
         values, positions = parse_record(text)
     except YamlProblem as problem:

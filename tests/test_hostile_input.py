@@ -264,3 +264,17 @@ def test_unreadable_folder_is_a_problem_not_a_crash(root, monkeypatch):
         load_catalog("data")
     assert "data/entities:1:1: cannot read the folder: Permission denied" in [
         str(p) for p in caught.value.problems]
+
+
+def test_size_limit_also_applies_to_text_read_from_git(root):
+    from dossier_gen.load import read_record_text
+    from dossier_gen.models import Claim
+
+    text = CLAIM + "# " + "é" * MAX_FILE_BYTES + "\n"
+    loaded, problems = read_record_text(text, Path("data/claims/x.yml"), "data/claims/x.yml",
+                                        Claim)
+    size = len(text.encode())
+    assert loaded is None
+    assert [str(p) for p in problems] == [
+        f"data/claims/x.yml:1:1: the file is {size:,} bytes; records may be at most"
+        f" {MAX_FILE_BYTES:,} bytes"]
