@@ -271,11 +271,10 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
                             or read.text(node.get("name")) or summary_text,
                             publisher=reviewer_name, publisher_entity=reviewer_id,
                             note="A fact-check, imported from its ClaimReview markup.")
-    appearance = next((s for s in (_source(plan, found, w, title=None, publisher=None,
-                                           publisher_entity=None,
-                                           note="Where the claim appeared, as given by a"
-                                                f" ClaimReview by {reviewer_name}.")
-                                   for w in works) if s), None) or review_source
+    appeared_in = [_source(plan, found, w, title=None, publisher=None, publisher_entity=None,
+                           note=f"Where the claim appeared, as given by a ClaimReview by"
+                                f" {reviewer_name}.") for w in works]
+    appearance = next((sid for sid in appeared_in if sid), review_source)
     assert review_source is not None
     wording = read.text(item.get("text"))
     claim_id = slugify(urlsplit(review_url).path.rstrip("/").rsplit("/", 1)[-1], "claim")
