@@ -1,0 +1,122 @@
+"""The built site's machine-readable parts, read as consumers read them: every JSON-LD block
+parsed strictly with `json.loads` (extruct forgives trailing commas) and extracted with
+extruct; the feed link in every head; the exports published at their addresses."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import extruct
+import pytest
+from lxml import html as lxml_html
+
+from dossier_gen.load import load_catalog
+
+from .conftest import FIXTURE, ROOT
+from .test_claimreview import check_claim_review
+from .test_exports import check_atom
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("jsonld") / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../", f"{ROOT}/"))
+    result = subprocess.run([sys.executable, "-m", "dossier_gen", "build"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(FIXTURE / "data")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def json_ld_blocks(page: Path) -> list[dict]:
+    """Every JSON-LD block, parsed strictly, and checked against extruct's reading."""
+    text = page.read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(text)
+    scripts = tree.xpath('//script[@type="application/ld+json"]')
+    strict = [json.loads(s.text) for s in scripts]
+    extracted = extruct.extract(text, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert extracted == strict, page
+    return strict
+
+
+def test_every_claim_page_has_exactly_one_valid_claim_review(site, catalog):
+    for claim_id in catalog.claims:
+        page = site / "claims" / claim_id / "index.html"
+        blocks = json_ld_blocks(page)
+        reviews = [b for b in blocks if b.get("@type") == "ClaimReview"]
+        assert len(reviews) == 1, claim_id
+        check_claim_review(catalog, claim_id, reviews[0])
+        canonical = lxml_html.fromstring(page.read_bytes()).xpath('//link[@rel="canonical"]')
+        assert canonical[0].get("href") == reviews[0]["url"]
+
+
+def test_only_claim_pages_carry_a_claim_review(site, catalog):
+    claim_pages = {site / "claims" / cid / "index.html" for cid in catalog.claims}
+    for page in pages(site):
+        if page not in claim_pages:
+            assert all(b.get("@type") != "ClaimReview" for b in json_ld_blocks(page)), page
+
+
+def test_home_page_describes_the_publisher(site, catalog):
+    (org,) = json_ld_blocks(site / "index.html")
+    publisher = catalog.dossier.model.publisher
+    assert (org["@type"], org["name"], org["url"]) == ("Organization", publisher.name,
+                                                       publisher.url)
+    assert org["correctionsPolicy"] == "https://dossier.example.org/corrections/"
+    # The fixture has no methodology or about page, so it claims no such policy.
+    assert "publishingPrinciples" not in org and "masthead" not in org
+
+
+def test_every_page_links_the_atom_feed(site):
+    feed = site / "feed.atom"
+    for page in pages(site):
+        links = lxml_html.fromstring(page.read_bytes()).xpath(
+            '//head/link[@rel="alternate"][@type="application/atom+xml"]')
+        assert len(links) == 1, page
+        relative = page.relative_to(site).as_posix()
+        target = urljoin(f"http://site.test/{relative}", links[0].get("href"))
+        assert target == "http://site.test/feed.atom", page
+    check_atom(feed.read_bytes(), "https://dossier.example.org/",
+               ["bridge-finished", "bridge-best"])
+
+
+def test_open_data_page_links_every_export(site):
+    page = site / "open-data" / "index.html"
+    hrefs = lxml_html.fromstring(page.read_bytes()).xpath('//article//a/@href')
+    for name in ("data/claimreview.json", "data/claims.csv", "feed.atom",
+                 "schema/claimreview.schema.json", "schema/claim.schema.json"):
+        href = next(h for h in hrefs if h.endswith(name.rsplit("/", 1)[-1]))
+        target = (page.parent / href).resolve()
+        assert target == (site / name).resolve() and target.is_file(), name
+    feed = json.loads((site / "data" / "claimreview.json").read_text(encoding="utf-8"))
+    on_pages = {}
+    for claim_page in (site / "claims").glob("*/index.html"):
+        for block in json_ld_blocks(claim_page):
+            on_pages[block["url"]] = {k: v for k, v in block.items() if k != "@context"}
+    assert {e["item"][0]["url"]: e["item"][0] for e in feed["dataFeedElement"]} == on_pages
+
+
+def test_no_json_ld_block_breaks_out_of_its_script(site):
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text,
+                               re.DOTALL):
+            assert "<" not in body and "\u2028" not in body, page
