@@ -134,9 +134,13 @@ def load_catalog(data_dir: Path | str) -> Catalog:
                                 "missing: every dossier needs data/dossier.yml"))
 
     kinds: dict[str, dict[str, Loaded[Record]]] = {}
+    # Ids of every record file, valid or not: a reference to a record that has its own
+    # problems is not also reported as a reference to a missing record.
+    ids: dict[str, set[str]] = {}
     for folder, model in RECORD_KINDS.items():
         files, found = _record_files(root / folder)
         problems += found
+        ids[folder] = set(files)
         records: dict[str, Loaded[Record]] = {}
         for record_id, path in files.items():
             loaded, found = read_record(path, model)
@@ -147,7 +151,7 @@ def load_catalog(data_dir: Path | str) -> Catalog:
 
     if dossier is not None:
         problems += check_references(dossier, kinds["claims"], kinds["entities"],
-                                     kinds["sources"])
+                                     kinds["sources"], ids)
     if problems:
         raise DataError(problems)
     assert dossier is not None

@@ -187,3 +187,13 @@ def test_every_problem_in_every_file_reported_at_once_and_sorted(root):
         "data/entities/aa.yml:1:7: kind is 'robot'; expected one of: 'person', 'organisation'"
         " or 'unnamed'",
     ]
+
+
+def test_reference_to_an_invalid_record_is_not_reported_as_missing(root):
+    # bridge-finished lists bridge-best as related; breaking bridge-best must report only
+    # bridge-best's own problem, not a "does not exist" on every record that names it.
+    found = problems_after(root, "claims/bridge-best.yml",
+                           claim_with('claimed_on: "2018-05"', "claimed_on: 2017-02-30"))
+    assert found == [
+        "data/claims/bridge-best.yml:6:13: claimed_on: '2017-02-30' is not a date on the calendar"
+    ]
