@@ -43,8 +43,7 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
     templates = project / "templates"
     shutil.copytree(ROOT / "templates", templates)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../templates", "templates")
-                      .replace("../../../overrides", str(ROOT / "overrides")))
+    config.write_text(config.read_text().replace("../../../templates", "templates"))
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dossier_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
