@@ -52,10 +52,12 @@ def claim_url(dossier: Dossier, claim_id: str) -> str:
 
 
 def short_claim(claim: Claim) -> str:
-    """`claimReviewed`: the title, or the statement, whichever fits in 75 characters; else
-    the title cut at a word boundary. Neither field holds the verdict."""
-    for text in (clean(claim.title), clean(claim.statement.text)):
-        if len(text) <= CLAIM_REVIEWED_MAX:
+    """`claimReviewed`: the editor's `claim_reviewed`, else the title or the statement,
+    whichever fits in 75 characters; else the title cut at a word boundary. None of these
+    fields holds the verdict."""
+    for text in (clean(claim.claim_reviewed or ""), clean(claim.title),
+                 clean(claim.statement.text)):
+        if text and len(text) <= CLAIM_REVIEWED_MAX:
             return text
     text = clean(claim.title)
     cut = text[: CLAIM_REVIEWED_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:")

@@ -143,6 +143,10 @@ class Update(Record):
 class Claim(Record):
     title: Text = Field(max_length=120)
     """Short neutral title for lists and page headings."""
+    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
+    (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
+    at a word."""
     statement: Statement
     """The claim as stated."""
     claimant: Slug

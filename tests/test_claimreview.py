@@ -33,7 +33,7 @@ def check_claim_review(catalog, claim_id: str, review: dict) -> None:
     # No verdict inside: it is the claim's own title or statement, or the title cut short.
     said = review["claimReviewed"]
     title, statement = clean(claim.title), clean(claim.statement.text)
-    assert said in (title, statement) or (
+    assert said in (clean(claim.claim_reviewed or ""), title, statement) or (
         said.endswith("…") and title.startswith(said[:-1])), (claim_id, said)
     assert review["author"] == {"@type": "Organization", "name": dossier.publisher.name,
                                 "url": dossier.publisher.url}
@@ -131,6 +131,13 @@ def test_claim_reviewed_stays_within_75_characters():
     cut = short_claim(_claim(long_title, "y " * 60))
     assert cut == "The officials named in the report fled the country in 2014 with their…"
     assert len(cut) <= 75
+
+
+def test_editors_short_form_comes_first():
+    claim = _claim("The officials named in the report fled the country in 2014 with their"
+                   " families", "They fled.")
+    short = claim.model_copy(update={"claim_reviewed": "Officials named in the report fled"})
+    assert short_claim(short) == "Officials named in the report fled"
 
 
 def test_publisher_links_only_the_policy_pages_the_site_has(catalog):
