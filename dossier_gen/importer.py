@@ -7,12 +7,12 @@ The mapping (also in README.md):
 | `url` | a source record for the review page; its last path segment names the claim id |
 | `author` (or `publisher`) | an organisation entity, publisher of that source |
 | `claimReviewed` | claim `title`, and `statement` unless the Claim has `text` (then a quote) |
-| `reviewRating.alternateName` (or `name`) | claim `rating`: a label or id on the scale, or a key of `rating_aliases` |
+| `reviewRating.alternateName` (or `name`) | claim `rating`: on the scale, or in `rating_aliases` |
 | `reviewRating.ratingExplanation` (or `reviewBody`) | claim `summary` |
 | `datePublished` / `dateModified` | claim `reviewed_on` / an `update` entry when later |
 | `itemReviewed.author` | the claimant entity: Person → person, Organization → organisation |
 | `itemReviewed.datePublished` | claim `claimed_on` (else the first appearance's date) |
-| `itemReviewed.firstAppearance` / `appearance` | source records; the first is the claim's `appearance` |
+| `itemReviewed.firstAppearance` / `appearance` | sources; the first is the claim's `appearance` |
 | `keywords` | claim `tags` |
 
 What ClaimReview cannot say is never made up: the appearance's locator says it was not given,
@@ -258,7 +258,11 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
         return problems
     assert review_url and summary_text and reviewed_on and rating_id and label and claimed_on
 
-    reviewer = read.first(node.get("author")) or read.first(node.get("publisher"))
+    # The publisher is the organisation behind the review; bylines often name people as
+    # `author`, who become the review source's authors instead.
+    makers = [*read.as_list(node.get("publisher")), *read.as_list(node.get("author"))]
+    organisations = [m for m in makers if any(read.is_type(m, t) for t in ORGANIZATION_TYPES)]
+    reviewer = (organisations or makers or [None])[0]
     reviewer_id = _entity(plan, found, reviewer, "organisation",
                           "Publisher of an imported ClaimReview")
     reviewer_name = plan_name(plan, reviewer_id) or urlsplit(review_url).hostname or review_url

@@ -14,7 +14,12 @@ import pytest
 
 from dossier_gen.claimreview import all_claim_reviews
 from dossier_gen.exports import (
-    ATOM_FEED, CLAIMREVIEW_SCHEMA_FILE, CLAIMS_CSV, CSV_COLUMNS, FEED_JSON, build_exports,
+    ATOM_FEED,
+    CLAIMREVIEW_SCHEMA_FILE,
+    CLAIMS_CSV,
+    CSV_COLUMNS,
+    FEED_JSON,
+    build_exports,
 )
 from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
 from dossier_gen.load import load_catalog

@@ -114,6 +114,12 @@ def test_datafeed_dates_with_utc_and_alias_matched_case_insensitively(empty):
     assert claim.reviewed_on == "2017-03-01"  # "2017-03-01 20:30:17 UTC"
     assert claim.claimed_on == "2017-02"  # a partial date stays partial
     assert claim.summary == "Rated “Pants on Fire” by Feed Check."
+    # The byline is a person: the publisher organisation is the reviewer, the person an author.
+    review = next(s.model for s in imported(empty).sources.values()
+                  if s.model.url == "https://feedcheck.example.org/c/4411")
+    assert (review.publisher, review.authors) == ("Feed Check", ["Ria Reviewer"])
+    assert [e.model.name for e in imported(empty).entities.values()] == ["Feed Check",
+                                                                         "Sam Sample"]
 
 
 def test_appearance_as_one_object_and_label_matching_a_rating_id(empty):
@@ -219,3 +225,45 @@ def test_round_trip_of_this_dossiers_claimreview(tmp_path, chdir):
         assert item_back["datePublished"] == item["datePublished"], cid
         assert item_back.get("text") == item.get("text"), cid
         assert item_back["firstAppearance"] == item["firstAppearance"], cid
+
+
+def test_inverted_scale_with_numbers_as_text_is_read_lowest_worst(empty):
+    (empty / "in" / "inverted.json").write_text("""{
+      "@context": "https://schema.org", "@type": "ClaimReview",
+      "url": "https://afp.example.net/check/1", "claimReviewed": "A claim",
+      "datePublished": "2020-01-02", "author": {"@type": "Organization", "name": "Checks"},
+      "reviewRating": {"@type": "Rating", "alternateName": "Faux", "ratingValue": "2",
+                       "bestRating": "1", "worstRating": "5"},
+      "itemReviewed": {"@type": "Claim", "author": "Someone", "datePublished": "2020-01-01"}
+    }""")
+    result = run("in/inverted.json")
+    assert result.exit_code == 1
+    assert ("rating 'Faux' is not on this dossier's scale (its number, 2, is 25% of the way"
+            " from 1, the worst, to 5, the best)") in result.stderr
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("2020-10-07", "2020-10-07"),
+    ("2020-10-07 20:05", "2020-10-07"),
+    ("2017-03-01 20:30:17 UTC", "2017-03-01"),
+    ("2020-10-07T23:30:00-05:00", "2020-10-07"),
+    ("2020-10-07T23:30:00Z", "2020-10-07"),
+    ("2017-10", "2017-10"),
+    ("2017", "2017"),
+    (["2019-06-01", "2019-07-01"], "2019-06-01"),
+    ({"@value": "2019-06-01", "@type": "Date"}, "2019-06-01"),
+    ("0001-01-01T00:00:00Z", None),
+    ("2017-02-30", None),
+    ("June 2017", None),
+    ("20171005", None),
+    (None, None),
+])
+def test_dates_as_publishers_write_them(given, expected):
+    from dossier_gen.jsonld_read import date
+    assert date(given) == expected
+
+
+def test_numbers_as_text():
+    from dossier_gen.jsonld_read import number
+    assert [number(v) for v in ("4", " 4.5 ", 3, [2], "-1", "five", True, None)] == [
+        4.0, 4.5, 3.0, 2.0, -1.0, None, None, None]
