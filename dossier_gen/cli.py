@@ -95,7 +95,8 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro)
     write_pages(rendered, out_dir, docs_dir)
-    click.echo(f"Wrote {len(rendered.pages)} generated pages to {out_dir}/")
+    click.echo(f"Wrote {len(rendered.pages)} generated pages and {len(rendered.files)} data"
+               f" files to {out_dir}/")
 
 
 @cli.command()
