@@ -16,7 +16,8 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
-from dossier_gen.load import load_catalog
+from dossier_gen.claimreview import last_modified
+from dossier_gen.load import Catalog, load_catalog
 
 from .conftest import FIXTURE, ROOT
 from .test_claimreview import check_claim_review
@@ -25,21 +26,33 @@ from .test_exports import check_atom
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("jsonld") / "project"
-    shutil.copytree(FIXTURE, project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../", f"{ROOT}/"))
-    result = subprocess.run([sys.executable, "-m", "dossier_gen", "build"], cwd=project,
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def built(request, tmp_path_factory) -> tuple[Path, Catalog]:
+    """The fixture dossier's site and the real dossier's, each with its catalog."""
+    if request.param == "fixture":
+        project = tmp_path_factory.mktemp("jsonld") / "project"
+        shutil.copytree(FIXTURE, project)
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace("../../../", f"{ROOT}/"))
+        site = project / "site"
+        args, cwd = ["build"], project
+    else:
+        site = tmp_path_factory.mktemp("jsonld-real") / "site"
+        args, cwd = ["build", "--site-dir", str(site)], ROOT
+    result = subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    return site, load_catalog(cwd / "data")
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(FIXTURE / "data")
+def site(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def catalog(built) -> Catalog:
+    return built[1]
 
 
 def pages(site: Path) -> list[Path]:
@@ -80,12 +93,15 @@ def test_home_page_describes_the_publisher(site, catalog):
     publisher = catalog.dossier.model.publisher
     assert (org["@type"], org["name"], org["url"]) == ("Organization", publisher.name,
                                                        publisher.url)
-    assert org["correctionsPolicy"] == "https://dossier.example.org/corrections/"
-    # The fixture has no methodology or about page, so it claims no such policy.
-    assert "publishingPrinciples" not in org and "masthead" not in org
+    # A policy link for each policy page the site has, and none for a page it lacks.
+    base = catalog.dossier.model.base_url
+    for prop, page in (("publishingPrinciples", "methodology"), ("masthead", "about"),
+                       ("correctionsPolicy", "corrections")):
+        has_page = (site / page / "index.html").is_file()
+        assert org.get(prop) == (f"{base}{page}/" if has_page else None), prop
 
 
-def test_every_page_links_the_atom_feed(site):
+def test_every_page_links_the_atom_feed(site, catalog):
     feed = site / "feed.atom"
     for page in pages(site):
         links = lxml_html.fromstring(page.read_bytes()).xpath(
@@ -94,8 +110,10 @@ def test_every_page_links_the_atom_feed(site):
         relative = page.relative_to(site).as_posix()
         target = urljoin(f"http://site.test/{relative}", links[0].get("href"))
         assert target == "http://site.test/feed.atom", page
-    check_atom(feed.read_bytes(), "https://dossier.example.org/",
-               ["bridge-finished", "bridge-best"])
+    claims = {cid: loaded.model for cid, loaded in catalog.claims.items()}
+    newest = sorted(claims)
+    newest.sort(key=lambda c: last_modified(claims[c]) or claims[c].reviewed_on, reverse=True)
+    check_atom(feed.read_bytes(), catalog.dossier.model.base_url, newest)
 
 
 def test_open_data_page_links_every_export(site):
