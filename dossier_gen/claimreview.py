@@ -37,14 +37,18 @@ POLICY_PAGES = {"publishingPrinciples": "methodology/", "correctionsPolicy": "co
 """schema.org's transparency properties → the site's page that states each policy."""
 
 
+def site_url(base_url: str, path: str = "") -> str:
+    """Address of a file on the site, whether or not `base_url` ends in `/`."""
+    return base_url.rstrip("/") + "/" + path
+
+
 def page_url(base_url: str, page_path: str) -> str:
     """Canonical address of a page: `claims/x.md` → `<base>claims/x/` (directory URLs, the
     default of MkDocs and Zensical)."""
-    base = base_url if base_url.endswith("/") else base_url + "/"
     stem = page_path.removesuffix(".md")
     if stem == "index":
-        return base
-    return base + stem.removesuffix("/index") + "/"
+        return site_url(base_url)
+    return site_url(base_url, stem.removesuffix("/index") + "/")
 
 
 def claim_url(dossier: Dossier, claim_id: str) -> str:
@@ -77,7 +81,7 @@ def publisher_jsonld(dossier: Dossier, site_pages: set[str]) -> dict[str, Any]:
     org = {"@context": CONTEXT, **organization(dossier)}
     for prop, page in POLICY_PAGES.items():
         if f"{page.rstrip('/')}.md" in site_pages:
-            org[prop] = dossier.base_url + page
+            org[prop] = site_url(dossier.base_url, page)
     if dossier.publisher.contact:
         org["contactPoint"] = {"@type": "ContactPoint", "contactType": "editorial",
                                "description": dossier.publisher.contact}

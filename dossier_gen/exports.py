@@ -13,7 +13,14 @@ import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
-from .claimreview import CONTEXT, all_claim_reviews, claim_url, last_modified, short_claim
+from .claimreview import (
+    CONTEXT,
+    all_claim_reviews,
+    claim_url,
+    last_modified,
+    short_claim,
+    site_url,
+)
 from .escape import clean
 from .jsonld_schema import CLAIMREVIEW_SCHEMA
 from .schema import schema_texts
@@ -80,7 +87,7 @@ def data_feed(catalog: Catalog, reviews: dict[str, dict[str, Any]]) -> dict[str,
         "@context": CONTEXT,
         "@type": "DataFeed",
         "name": f"{dossier.title}: ClaimReview",
-        "url": dossier.base_url + FEED_JSON,
+        "url": site_url(dossier.base_url, FEED_JSON),
         "dateModified": max((i["dateModified"] for i in items), default=NO_DATE),
         "dataFeedElement": items,
     }
@@ -138,7 +145,7 @@ def atom_feed(catalog: Catalog) -> bytes:
     ids.sort(key=lambda cid: _updated(catalog, cid), reverse=True)
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: dossier.language})
-    _sub(feed, "id", dossier.base_url)
+    _sub(feed, "id", site_url(dossier.base_url))
     _sub(feed, "title", dossier.title)
     _sub(feed, "subtitle", dossier.description)
     newest = _updated(catalog, ids[0]) if ids else NO_DATE
@@ -147,8 +154,8 @@ def atom_feed(catalog: Catalog) -> bytes:
     _sub(author, "name", dossier.publisher.name)
     _sub(author, "uri", dossier.publisher.url)
     _sub(feed, "link", rel="self", type="application/atom+xml",
-         href=dossier.base_url + ATOM_FEED)
-    _sub(feed, "link", rel="alternate", type="text/html", href=dossier.base_url)
+         href=site_url(dossier.base_url, ATOM_FEED))
+    _sub(feed, "link", rel="alternate", type="text/html", href=site_url(dossier.base_url))
     for cid in ids:
         claim = catalog.claims[cid].model
         rating = dossier.rating(claim.rating)

@@ -171,3 +171,11 @@ def test_embedded_json_survives_script_end_tags_and_line_separators(fixture_copy
         assert unsafe not in embedded
     assert json.loads(embedded) == review
     assert "</script>" in review["reviewRating"]["ratingExplanation"]
+
+
+def test_addresses_do_not_depend_on_a_final_slash_in_base_url():
+    from dossier_gen.claimreview import page_url
+    for base in ("https://d.example.org/sub/", "https://d.example.org/sub"):
+        assert page_url(base, "claims/x.md") == "https://d.example.org/sub/claims/x/"
+        assert page_url(base, "index.md") == "https://d.example.org/sub/"
+        assert page_url(base, "claims/index.md") == "https://d.example.org/sub/claims/"
