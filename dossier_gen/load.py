@@ -79,6 +79,17 @@ def read_record(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Prob
         return None, [
             Problem(shown, line, col, "the file is not UTF-8 text; save it with UTF-8 encoding")
         ]
+    return read_record_text(text, path, shown, model)
+
+
+def read_record_text(
+    text: str, path: Path, shown: str, model: type[M]
+) -> tuple[Loaded[M] | None, list[Problem]]:
+    """Parse and validate one record's text (such as a file at a git revision).
+
+    `path` is where the record lives and `shown` how problems name it; positions are the
+    text's own, so a problem points at the same line and column as in the file.
+    """
     try:
         values, positions = parse_record(text)
     except YamlProblem as problem:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .escape import json_for_html
+from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
 from .load import Catalog, load_catalog
 from .problems import DataError
@@ -54,8 +54,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
-        config.site_name = dossier.title
-        config.site_description = dossier.description
+        # The theme prints name and description unescaped (into <title> and attributes), so
+        # they get the same look-alike characters as page titles.
+        config.site_name = plain_title(dossier.title)
+        config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
         return config
 

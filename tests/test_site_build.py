@@ -69,6 +69,13 @@ def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
     assert f"claims/{claim_id}/" not in home.split('<div class="md-content"')[0]
 
 
+def test_every_internal_link_and_anchor_resolves(built):
+    from dossier_gen.linkcheck import check_site
+
+    report = check_site(built)
+    assert report.problems == [], "\n".join(str(p) for p in report.problems)
+    assert report.links > 1000
+
 def test_failed_build_leaves_the_previous_site(tmp_path):
     project = tmp_path / "project"
     import shutil
@@ -111,3 +118,22 @@ def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
     assert ("data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
             " 'organisation' or 'unnamed'") in result.stderr
     assert not (project / "site").exists()
+
+
+def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_path):
+    project = fixture_copy
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text().replace("../../../templates",
+                                                     str(ROOT / "templates")))
+    settings = project / "data" / "dossier.yml"
+    settings.write_text(settings.read_text()
+                        .replace("title: Fixture dossier",
+                                 "title: 'T </title><script>alert(1)</script>'")
+                        .replace("description: Invented records that exercise every page kind.",
+                                 "description: '<img src=x onerror=alert(2)> \" onload=\"x'"))
+    result = dossier("build", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert 'onload="x' not in html
+    assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html
