@@ -14,9 +14,6 @@ def fixture_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture dossier (data/, docs/, mkdocs.yml)."""
     target = tmp_path / "dossier"
     shutil.copytree(FIXTURE, target)
-    # The theme overrides stay the repository's: the copy is not beside them any more.
-    config = target / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../overrides", str(ROOT / "overrides")))
     return target
 
 

@@ -33,7 +33,11 @@ def built(request, tmp_path_factory) -> tuple[Path, Catalog]:
         project = tmp_path_factory.mktemp("jsonld") / "project"
         shutil.copytree(FIXTURE, project)
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text().replace("../../../", f"{ROOT}/"))
+        # The fixture's config has no theme overrides (tests elsewhere copy it); add the
+        # repository's, as the real mkdocs.yml has them.
+        text = config.read_text().replace("../../../", f"{ROOT}/")
+        config.write_text(text.replace("  name: material\n",
+                                       f"  name: material\n  custom_dir: {ROOT}/overrides\n"))
         site = project / "site"
         args, cwd = ["build"], project
     else:
