@@ -208,7 +208,8 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro)
     write_pages(rendered, out_dir, docs_dir)
-    click.echo(f"Wrote {len(rendered.pages)} generated pages to {out_dir}/")
+    click.echo(f"Wrote {len(rendered.pages)} generated pages and {len(rendered.files)} data"
+               f" files to {out_dir}/")
 
 
 @cli.command()
@@ -274,6 +275,43 @@ def schema(out_dir: Path) -> None:
     for name, text in schema_texts().items():
         (out_dir / name).write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_dir / name}")
+
+
+class _ArgumentWithHelp(click.Argument):
+    """click arguments take no help text; this one keeps it, for `--help` checks."""
+
+    def __init__(self, *args: object, help: str, **kwargs: object) -> None:  # noqa: A002
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.help = help
+
+
+@cli.command("import-claimreview")
+@click.argument("paths", nargs=-1, required=True, cls=_ArgumentWithHelp,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="JSON files or HTML pages holding ClaimReview.")
+@data_option
+@click.option("--dry-run", is_flag=True,
+              help="Check everything and list the files that would be written; write none.")
+def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
+    """Import other fact-checkers' ClaimReview as claim, entity and source records.
+
+    PATHS are JSON files (a ClaimReview, a list, an @graph or a DataFeed) or HTML pages with
+    JSON-LD script blocks. Every problem is reported as PATH:LINE:COL: message, and then
+    nothing is written; an existing record is never overwritten. Rating labels not on the
+    scale are mapped by rating_aliases in dossier.yml.
+    """
+    from .import_run import ImportFailed, run_import
+
+    try:
+        written = run_import(paths, data_dir, dry_run=dry_run)
+    except ImportFailed as error:
+        click.echo(str(error), err=True)
+        click.echo(f"{len(error.problems)} problem(s) found; nothing was written.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    verb = "Would write" if dry_run else "Wrote"
+    click.echo(f"{verb} {len(written)} new records:")
+    for path in written:
+        click.echo(f"  {path}")
 
 
 if __name__ == "__main__":

@@ -112,7 +112,8 @@ def test_misspelt_field_is_unknown_and_the_real_one_missing(root):
     assert problems_after(root, "claims/new-claim.yml", text) == [
         "data/claims/new-claim.yml:1:1: missing required field 'rating'",
         "data/claims/new-claim.yml:11:1: unknown field 'ratng'; did you mean 'rating'? Fields"
-        " allowed here: title, statement, claimant, relayed_by, claimed_on, appearance, rating,"
+        " allowed here: title, claim_reviewed, statement, claimant, relayed_by, claimed_on,"
+        " appearance, rating,"
         " summary, analysis, evidence, tags, related, reviewed_on, updates",
     ]
 
