@@ -195,15 +195,21 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     The folder is a complete docs folder that any engine can build, such as MkDocs with
     `docs_dir` pointed at it, ProperDocs or Zensical.
     """
-    from .publish import write_pages
+    from .publish import check_docs_links, write_pages
     from .render import render_site
 
     catalog = _load_or_exit(data_dir)
+    try:
+        check_docs_links(docs_dir)
+    except DataError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_PROBLEMS)
     intro_file = docs_dir / "index.md"
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro)
     write_pages(rendered, out_dir, docs_dir)
-    click.echo(f"Wrote {len(rendered.pages)} generated pages to {out_dir}/")
+    click.echo(f"Wrote {len(rendered.pages)} generated pages and {len(rendered.files)} data"
+               f" files to {out_dir}/")
 
 
 @cli.command()
@@ -216,17 +222,24 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
     """Validate, then build the site with `mkdocs build --strict`.
 
     The site is built in a new folder and moved into place only if the build succeeds, so
-    a failed build leaves the previous site untouched.
+    a failed build leaves the previous site untouched. Dates written into the site come from
+    SOURCE_DATE_EPOCH, or else the last git commit, so two builds of one commit are identical.
     """
-    from .publish import new_build_dir, replace_dir
+    from .publish import last_commit_epoch, new_build_dir, replace_dir
 
     _load_or_exit(data_dir)
+    env = {**os.environ, **_QUIET_ENV}
+    # The sitemap's dates and the gzip header carry the build time unless this is set; the
+    # last commit's date makes two builds of one commit byte-identical.
+    epoch = env.get("SOURCE_DATE_EPOCH") or last_commit_epoch(config_file.parent)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     staging = new_build_dir(site_dir)
     try:
         result = subprocess.run(
             _mkdocs("build", "--strict", "--config-file", str(config_file),
                     "--site-dir", str(staging.resolve())),
-            env={**os.environ, **_QUIET_ENV},
+            env=env,
         )
         if result.returncode != 0:
             click.echo(f"The build failed; {site_dir}/ was left as it was.", err=True)
@@ -262,6 +275,43 @@ def schema(out_dir: Path) -> None:
     for name, text in schema_texts().items():
         (out_dir / name).write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_dir / name}")
+
+
+class _ArgumentWithHelp(click.Argument):
+    """click arguments take no help text; this one keeps it, for `--help` checks."""
+
+    def __init__(self, *args: object, help: str, **kwargs: object) -> None:  # noqa: A002
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.help = help
+
+
+@cli.command("import-claimreview")
+@click.argument("paths", nargs=-1, required=True, cls=_ArgumentWithHelp,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="JSON files or HTML pages holding ClaimReview.")
+@data_option
+@click.option("--dry-run", is_flag=True,
+              help="Check everything and list the files that would be written; write none.")
+def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
+    """Import other fact-checkers' ClaimReview as claim, entity and source records.
+
+    PATHS are JSON files (a ClaimReview, a list, an @graph or a DataFeed) or HTML pages with
+    JSON-LD script blocks. Every problem is reported as PATH:LINE:COL: message, and then
+    nothing is written; an existing record is never overwritten. Rating labels not on the
+    scale are mapped by rating_aliases in dossier.yml.
+    """
+    from .import_run import ImportFailed, run_import
+
+    try:
+        written = run_import(paths, data_dir, dry_run=dry_run)
+    except ImportFailed as error:
+        click.echo(str(error), err=True)
+        click.echo(f"{len(error.problems)} problem(s) found; nothing was written.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    verb = "Would write" if dry_run else "Wrote"
+    click.echo(f"{verb} {len(written)} new records:")
+    for path in written:
+        click.echo(f"  {path}")
 
 
 if __name__ == "__main__":

@@ -7,14 +7,21 @@ succeeded, so a failed validation or build leaves the previous site exactly as i
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
+from .load import display
+from .problems import DataError, Problem
 from .render import RenderedSite
+from .safefiles import links_out_of
 
 
 def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = None) -> None:
-    """Write a complete docs folder: the hand-written pages, then the generated ones."""
+    """Write a complete docs folder: the hand-written pages, then the generated pages and
+    data files (the open-data exports)."""
+    if docs_dir is not None:
+        check_docs_links(docs_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         if docs_dir is not None and docs_dir.is_dir():
@@ -23,13 +30,32 @@ def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = N
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
-        for path, text in rendered.files.items():
-            if not (staging / path).exists():  # a hand-written file of the same name wins
-                (staging / path).write_text(text, encoding="utf-8")
+        for path, content in rendered.files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def check_docs_links(docs_dir: Path) -> None:
+    """Raise DataError if the pages folder holds a link out of the project (its parent)."""
+    outside = links_out_of(docs_dir, docs_dir.resolve().parent)
+    if outside:
+        raise DataError([Problem(display(path), 1, 1, why) for path, why in outside])
+
+
+def last_commit_epoch(project: Path) -> str | None:
+    """The last commit's time (seconds since 1970) in `project`'s git repository, if any."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project or ".",
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
 def new_build_dir(target: Path) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import yaml
 
+from .claimreview import site_url
 from .escape import plain_title
 from .models import Claim, Entity, Rating
 
@@ -43,5 +44,5 @@ def robots_txt(base_url: str) -> str:
         "User-agent: *\n"
         "Allow: /\n"
         "\n"
-        f"Sitemap: {base_url.rstrip('/')}/sitemap.xml\n"
+        f"Sitemap: {site_url(base_url, 'sitemap.xml')}\n"
     )

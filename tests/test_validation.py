@@ -68,7 +68,10 @@ def claim_with(old: str, new: str) -> str:
         (claim_with('claimed_on: "2018-05"', "claimed_on: 2017-02-30"),
          "6:13: claimed_on: '2017-02-30' is not a date on the calendar"),
         (claim_with('claimed_on: "2018-05"', "claimed_on: 05/10/2017"),
-         "6:13: claimed_on: '05/10/2017' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
+         "6:13: claimed_on: '05/10/2017' is ambiguous: the order of day and month (or the"
+         " century) is not clear; write it as YYYY-MM-DD, such as '2017-10-05'"),
+        (claim_with('claimed_on: "2018-05"', "claimed_on: 5 May 2018"),
+         "6:13: claimed_on: '5 May 2018' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
          " such as '2017-10' or '2017-10-05'"),
         (claim_with('reviewed_on: "2026-11-20"', 'reviewed_on: "2026-11"'),
          "14:14: reviewed_on: '2026-11' must be a full date, YYYY-MM-DD"),
@@ -109,7 +112,8 @@ def test_misspelt_field_is_unknown_and_the_real_one_missing(root):
     assert problems_after(root, "claims/new-claim.yml", text) == [
         "data/claims/new-claim.yml:1:1: missing required field 'rating'",
         "data/claims/new-claim.yml:11:1: unknown field 'ratng'; did you mean 'rating'? Fields"
-        " allowed here: title, statement, claimant, relayed_by, claimed_on, appearance, rating,"
+        " allowed here: title, claim_reviewed, statement, claimant, relayed_by, claimed_on,"
+        " appearance, rating,"
         " summary, analysis, evidence, tags, related, reviewed_on, updates",
     ]
 
