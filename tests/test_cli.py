@@ -60,7 +60,7 @@ def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
     assert home.startswith("# Fixture dossier\n") and "## The dossier in figures" in home
     data = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*")
                   if p.is_file() and p.suffix != ".md")
-    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom",
+    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom", "robots.txt",
                     "schema/claim.schema.json", "schema/claimreview.schema.json",
                     "schema/dossier.schema.json", "schema/entity.schema.json",
                     "schema/source.schema.json"]

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from dossier_gen.audit import audit_page
 from dossier_gen.escape import clean
@@ -164,8 +165,13 @@ def test_accepted_records_render_and_no_record_text_becomes_markup(records):
             assert problem.line >= 1 and problem.col >= 1
         assume(False)
     site = render_site(catalog, [ROOT / "templates"])
-    pages = {path: markdown.markdown(page.markdown, extensions=SITE_EXTENSIONS)
-             for path, page in site.pages.items()}
+    # As MkDocs does, the front matter is read apart from the Markdown; the theme prints
+    # its description unescaped, so nothing in it may have a meaning in HTML.
+    split = {path: get_data(page.markdown) for path, page in site.pages.items()}
+    for path, (_, meta) in split.items():
+        assert not set(meta.get("description", "")) & set("<>&\"'"), (path, meta)
+    pages = {path: markdown.markdown(body, extensions=SITE_EXTENSIONS)
+             for path, (body, _) in split.items()}
     for path in ("claims/prop-claim.md", "entities/prop-person.md", "sources/prop-source.md"):
         body = pages[path]
         assert audit_page(_article(body)) == [], path
