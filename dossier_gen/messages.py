@@ -35,7 +35,8 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
             return None
         annotation = info.annotation
     annotation = _unwrap(annotation)
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation if is_model else None
 
 
 def _unwrap(annotation: Any) -> Any:

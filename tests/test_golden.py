@@ -7,7 +7,6 @@ After an intended change to templates or rendering, refresh the expected pages w
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

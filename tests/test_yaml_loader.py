@@ -69,4 +69,5 @@ def test_deep_nesting_refused_without_crashing():
     # libyaml's composer segfaults on this; the event stream is checked before anything is built.
     with pytest.raises(YamlProblem) as caught:
         parse_record("[" * 50_000)
-    assert caught.value.message == f"nesting is deeper than {MAX_DEPTH} levels; records never need that"
+    assert caught.value.message == (
+        f"nesting is deeper than {MAX_DEPTH} levels; records never need that")

@@ -1,0 +1,64 @@
+"""`dossier serve` rebuilds the preview when a record or a template changes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
+
+
+def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
+    project = fixture_copy
+    templates = project / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../templates", "templates"))
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dossier_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        page = f"http://127.0.0.1:{port}/claims/bridge-best/"
+        wait_for(page, "A matter of opinion")
+
+        record = project / "data" / "claims" / "bridge-best.yml"
+        record.write_text(record.read_text().replace("A matter of opinion.", "Edited summary."))
+        wait_for(page, "Edited summary")
+
+        claim_template = templates / "claim.md.j2"
+        claim_template.write_text(claim_template.read_text().replace("## In short", "## Briefly"))
+        wait_for(page, "Briefly")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
