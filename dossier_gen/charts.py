@@ -46,7 +46,8 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], caption: str = "")
         length = round(BAR_SPACE * bar.count / top)
         rows.append(
             f'<g class="dossier-chart__row {md_text(bar.css_class)}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">{md_text(bar.label)}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">'
+            f"{md_text(bar.label)}</text>"
             f'<rect class="dossier-chart__bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{length}"'
             f' height="{ROW_HEIGHT - 8}"></rect>'
             f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 17}">{bar.count}</text></g>'

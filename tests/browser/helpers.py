@@ -13,6 +13,10 @@ def search(page: Page, query: str) -> None:
     """
     box = page.locator(".md-search__input")
     box.click()
+    # Clear an earlier query and its results, so they cannot answer for this one.
+    box.fill("")
+    box.press("ArrowRight")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
     expect(page.locator(".md-search-result__meta")).not_to_contain_text(
         "Initializing", timeout=20_000)
     box.type(query)

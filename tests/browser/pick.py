@@ -53,13 +53,13 @@ def a_walk(catalog: Catalog) -> Walk | None:
     return None
 
 
-def a_chinese_name(catalog: Catalog) -> tuple[str, str] | None:
-    """(entity id, native name) for an entity whose native name is written in Han script."""
-    for eid, loaded in sorted(catalog.entities.items()):
-        name = loaded.model.native_name
-        if name and all(unicodedata.name(ch, "").startswith("CJK UNIFIED") for ch in name):
-            return eid, name
-    return None
+def chinese_names(catalog: Catalog) -> list[tuple[str, str]] | None:
+    """(entity id, native name) of every entity whose native name is in Han script."""
+    found = [(eid, loaded.model.native_name) for eid, loaded in sorted(catalog.entities.items())
+             if loaded.model.native_name and all(
+                 unicodedata.name(ch, "").startswith("CJK UNIFIED")
+                 for ch in loaded.model.native_name)]
+    return found or None
 
 
 _WORD = re.compile(r"[A-Za-z]{5,}")
