@@ -16,13 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .escape import json_for_html, plain_title
+from .exports import ATOM_FEED
 from .load import Catalog, load_catalog
 from .problems import DataError
-from .render import render_site
+from .render import RenderedSite, render_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +41,7 @@ class DossierConfig(base.Config):
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
+    rendered: RenderedSite | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -48,8 +54,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
-        config.site_name = dossier.title
-        config.site_description = dossier.description
+        # The theme prints name and description unescaped (into <title> and attributes), so
+        # they get the same look-alike characters as page titles.
+        config.site_name = plain_title(dossier.title)
+        config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
         return config
 
@@ -57,7 +65,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.catalog is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
-        rendered = render_site(self.catalog, self.config.templates, intro)
+        rendered = render_site(self.catalog, self.config.templates, intro,
+                               doc_pages=[f.src_uri for f in files.documentation_pages()])
+        self.rendered = rendered
         docs_dir = Path(config.docs_dir)
         for path, page in rendered.pages.items():
             existing = files.get_file_from_path(path)
@@ -71,7 +81,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 file.edit_uri = Path(os.path.relpath(page.source.resolve(),
                                                      docs_dir.resolve())).as_posix()
             files.append(file)
+        for path, content in rendered.files.items():
+            files.append(File.generated(config, path, content=content))
         return files
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        # Read by overrides/partials/dossier-head.html.
+        assert self.rendered is not None
+        blocks = self.rendered.head.get(page.file.src_uri, [])
+        context["dossier_jsonld"] = [json_for_html(block) for block in blocks]
+        context["dossier_feed"] = ATOM_FEED
+        return context
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:

@@ -7,16 +7,17 @@ The result is a plain mapping of page paths to Markdown, with no tie to any site
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import escape
+from . import escape, exports
 from .charts import rating_chart
+from .claimreview import claim_review, publisher_jsonld
 from .dates import format_date
 from .fields import is_slug
 from .indexes import build_indexes
@@ -37,6 +38,10 @@ class Page:
 class RenderedSite:
     pages: dict[str, Page]
     """Page path such as `claims/x.md` → its page, sorted by path."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Data-file path such as `data/claims.csv` → its content (the open-data exports)."""
+    head: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Page path → the JSON-LD objects its HTML head carries (ClaimReview, Organization)."""
 
 
 def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
@@ -89,9 +94,12 @@ def _heading_id(slug: str) -> Markup:
 
 
 def render_site(
-    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = ""
+    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
+    doc_pages: Iterable[str] = (),
 ) -> RenderedSite:
-    """Render every page. `intro` is the hand-written Markdown of the home page."""
+    """Render every page. `intro` is the hand-written Markdown of the home page;
+    `doc_pages` are the paths of the hand-written pages (`methodology.md`), which the
+    publisher's JSON-LD links to when they exist."""
     env = make_environment(template_dirs)
     indexes = build_indexes(catalog)
     dossier = catalog.dossier.model
@@ -119,6 +127,14 @@ def render_site(
     add("claims/by-claimant.md", "claims_by_claimant.md.j2", None, True)
     add("timeline.md", "timeline.md.j2", None, True)
     add("tags.md", "tags.md.j2", None, True)
+    add("open-data.md", "open_data.md.j2", None, True, files={
+        "feed": exports.FEED_JSON, "csv": exports.CLAIMS_CSV, "atom": exports.ATOM_FEED,
+        "claimreview_schema": exports.CLAIMREVIEW_SCHEMA_FILE,
+        "claim_schema": exports.SCHEMA_DIR + "claim.schema.json",
+        "entity_schema": exports.SCHEMA_DIR + "entity.schema.json",
+        "source_schema": exports.SCHEMA_DIR + "source.schema.json",
+        "dossier_schema": exports.SCHEMA_DIR + "dossier.schema.json",
+    })
     for cid, rec in catalog.claims.items():
         add(f"claims/{cid}.md", "claim.md.j2", rec.path, False, claim_id=cid, claim=rec.model,
             events=claim_timeline(catalog, cid))
@@ -128,4 +144,7 @@ def render_site(
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
-    return RenderedSite(dict(sorted(pages.items())))
+    head = {f"claims/{cid}.md": [claim_review(catalog, cid)] for cid in catalog.claims}
+    head["index.md"] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
+    return RenderedSite(dict(sorted(pages.items())), exports.build_exports(catalog),
+                        dict(sorted(head.items())))

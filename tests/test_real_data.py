@@ -158,14 +158,16 @@ def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
     )
 
 
-QUOTED_STATEMENTS = sorted(c for c in CLAIMS if CLAIMS[c].statement.form == "quote")
+# Statements marked as quotes that appeared in one of the four articles.
+QUOTED_STATEMENTS = sorted(
+    c for c, claim in CLAIMS.items()
+    if claim.statement.form == "quote" and claim.appearance.source in ARTICLE_SOURCES
+)
 
 
 @pytest.mark.parametrize("claim_id", QUOTED_STATEMENTS)
 def test_quoted_statement_is_verbatim_in_the_article(claim_id):
     claim = CLAIMS[claim_id]
-    if claim.appearance.source not in ARTICLE_SOURCES:
-        pytest.skip("statement quotes a source outside the articles folder")
     text = "\n".join(_article_lines(claim.appearance.source))
     assert _normalise(claim.statement.text) in _normalise(text), (
         f"{claim_id}: statement marked as a quote is not verbatim in the article"
@@ -176,7 +178,10 @@ def test_later_source_quotes_are_verbatim_in_the_research_notes():
     """Quotes from pages read during research must be copied from the research notes,
     never reworded: each must stand there verbatim (contiguous, after normalising)."""
     if not RESEARCH.is_file():
-        pytest.skip(f"research notes {RESEARCH} not found (set DOSSIER_RESEARCH)")
+        message = f"research notes {RESEARCH} not found (set DOSSIER_RESEARCH)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; in CI the quotes must be checked, so this is a failure")
+        pytest.skip(message)
     notes = _normalise(RESEARCH.read_text(encoding="utf-8"))
     missing = []
     citations = [
