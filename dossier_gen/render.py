@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import escape, exports
 from .charts import rating_chart
-from .claimreview import claim_review, publisher_jsonld
+from .claimreview import claim_review, claim_url, publisher_jsonld
 from .dates import format_date
 from .fields import is_slug
 from .indexes import build_indexes
@@ -69,7 +69,8 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         slug=_slug,
     )
     env.globals.update(url=_relative_url, external_link=escape.external_link,
-                       heading_id=_heading_id, rating_chart=rating_chart)
+                       heading_id=_heading_id, rating_chart=rating_chart,
+                       claim_url=claim_url)
     return env
 
 
