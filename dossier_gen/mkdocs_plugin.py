@@ -16,11 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .audit import audit_site
 from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
-from .load import Catalog, load_catalog
+from .load import Catalog, display, load_catalog
 from .problems import DataError
 from .render import RenderedSite, render_site
+from .safefiles import links_out_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +54,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.catalog = load_catalog(self.config.data_dir)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        project = Path(config.config_file_path or ".").resolve().parent
+        outside = links_out_of(Path(config.docs_dir), project)
+        if outside:
+            raise PluginError("The pages folder links outside the project:\n" + "\n".join(
+                f"{display(path)}:1:1: {why}" for path, why in outside))
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
@@ -93,6 +100,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         context["dossier_jsonld"] = [json_for_html(block) for block in blocks]
         context["dossier_feed"] = ATOM_FEED
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Defence in depth: fail the build if any page holds active content from data.
+        problems = audit_site(config.site_dir)
+        if problems:
+            raise PluginError("The built site failed the HTML audit (active content that may"
+                              " have come from data):\n" + "\n".join(problems))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:
