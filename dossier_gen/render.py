@@ -16,11 +16,14 @@ import jinja2
 from markupsafe import Markup
 
 from . import escape, exports
-from .claimreview import claim_review, publisher_jsonld
+from .charts import rating_chart
+from .claimreview import claim_review, claim_url, publisher_jsonld
 from .dates import format_date
+from .fields import is_slug
 from .indexes import build_indexes
 from .load import Catalog
 from .sharing import claim_description, entity_description, robots_txt, with_front_matter
+from .timeline import claim_timeline, site_timeline
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,11 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         prose=escape.prose,
         date=format_date,
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
+        slug=_slug,
     )
     env.globals.update(url=_relative_url, external_link=escape.external_link,
-                       heading_id=_heading_id)
+                       heading_id=_heading_id, rating_chart=rating_chart,
+                       claim_url=claim_url)
     return env
 
 
@@ -76,6 +81,13 @@ def _relative_url(context: Any, target: str, anchor: str | None = None) -> Marku
     here = posixpath.dirname(context["page_path"]) or "."
     link = posixpath.relpath(target, here)
     return Markup(f"{link}#{anchor}" if anchor else link)
+
+
+def _slug(value: str) -> Markup:
+    """An id printed raw, for class names and anchors; ids are validated slugs already."""
+    if not is_slug(value):
+        raise ValueError(f"{value!r} is not an id")
+    return Markup(value)
 
 
 def _heading_id(slug: str) -> Markup:
@@ -100,6 +112,7 @@ def render_site(
         "entities": {eid: rec.model for eid, rec in catalog.entities.items()},
         "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
         "indexes": indexes,
+        "site_events": site_timeline(catalog),
     }
     pages: dict[str, Page] = {}
 
@@ -114,6 +127,9 @@ def render_site(
     add("claims/index.md", "claims_index.md.j2", None, True)
     add("entities/index.md", "entities_index.md.j2", None, True)
     add("sources/index.md", "sources_index.md.j2", None, True)
+    add("claims/by-claimant.md", "claims_by_claimant.md.j2", None, True)
+    add("timeline.md", "timeline.md.j2", None, True)
+    add("tags.md", "tags.md.j2", None, True)
     add("open-data.md", "open_data.md.j2", None, True, files={
         "feed": exports.FEED_JSON, "csv": exports.CLAIMS_CSV, "atom": exports.ATOM_FEED,
         "claimreview_schema": exports.CLAIMREVIEW_SCHEMA_FILE,
@@ -125,7 +141,7 @@ def render_site(
     for cid, rec in catalog.claims.items():
         add(f"claims/{cid}.md", "claim.md.j2", rec.path, False,
             {"description": claim_description(rec.model, dossier.rating(rec.model.rating))},
-            claim_id=cid, claim=rec.model)
+            claim_id=cid, claim=rec.model, events=claim_timeline(catalog, cid))
     for eid, rec in catalog.entities.items():
         add(f"entities/{eid}.md", "entity.md.j2", rec.path, False,
             {"description": entity_description(rec.model)}, entity_id=eid, entity=rec.model)

@@ -26,15 +26,19 @@ def entity_description(entity: Entity) -> str:
 
 
 def with_front_matter(markdown: str, meta: dict[str, str]) -> str:
-    """`markdown` preceded by a YAML front matter block holding `meta`.
+    """`markdown` with `meta` in its YAML front matter: added to the block the template
+    wrote (such as a claim's tags), or in a new block.
 
-    PyYAML writes the block (quoting where needed, no line wrapping), so any text, however
+    PyYAML writes the entries (quoting where needed, no line wrapping), so any text, however
     it is punctuated, reads back as exactly the same string.
     """
     if not meta:
         return markdown
-    block = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"))
-    return f"---\n{block}---\n\n{markdown}"
+    entries = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"))
+    opening = "---\n"
+    if markdown.startswith(opening):
+        return opening + entries + markdown.removeprefix(opening)
+    return f"{opening}{entries}---\n\n{markdown}"
 
 
 def robots_txt(base_url: str) -> str:

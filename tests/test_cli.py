@@ -51,10 +51,11 @@ def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*.md"))
     assert written == [
-        "claims/bridge-best.md", "claims/bridge-finished.md", "claims/index.md",
-        "corrections.md", "entities/ada-example.md", "entities/example-news.md",
-        "entities/index.md", "index.md", "open-data.md", "ratings.md",
-        "sources/example-registry.md", "sources/example-report.md", "sources/index.md",
+        "claims/bridge-best.md", "claims/bridge-finished.md", "claims/by-claimant.md",
+        "claims/index.md", "corrections.md", "entities/ada-example.md",
+        "entities/example-news.md", "entities/index.md", "index.md", "open-data.md",
+        "ratings.md", "sources/example-registry.md", "sources/example-report.md",
+        "sources/index.md", "tags.md", "timeline.md",
     ]
     home = (root / "out" / "index.md").read_text()
     assert home.startswith("# Fixture dossier\n") and "## The dossier in figures" in home

@@ -108,9 +108,13 @@ def test_any_yaml_document_gives_records_or_positioned_problems(value):
 
 # --- what is accepted renders, and record text never becomes markup ------------------------
 
-SITE_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in mkdocs.yml
+SITE_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # as in mkdocs.yml
+# Elements the templates write: the above, plus dates (time), rating badges (span) and the
+# build-time SVG charts (figure, svg and its parts).
 DATA_PAGE_TAGS = {"h1", "h2", "h3", "p", "a", "ul", "li", "blockquote", "strong", "em",
-                  "table", "thead", "tbody", "tr", "th", "td", "div", "code", "pre", "br"}
+                  "table", "thead", "tbody", "tr", "th", "td", "div", "code", "pre", "br",
+                  "time", "span", "figure", "figcaption", "svg", "g", "rect", "text", "title",
+                  "desc"}
 
 
 @st.composite

@@ -16,12 +16,13 @@ from .tools import missing_tools
 
 
 def require(**tools: bool) -> None:
-    """Skip when a tool is missing on a developer's machine; in CI, fail instead."""
+    """Skip when a tool is missing on a developer's machine; in CI (CI set, not 0 or false),
+    fail instead."""
     missing = missing_tools(**tools)
     if not missing:
         return
     message = "missing: " + "; ".join(missing)
-    if os.environ.get("CI") == "true":
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
 

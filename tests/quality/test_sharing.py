@@ -64,6 +64,13 @@ def test_front_matter_reads_back_as_the_same_text(text):
     assert not set(value) & set("<>&\"'"), "raw HTML-significant characters in the text"
 
 
+def test_front_matter_joins_the_block_a_template_wrote():
+    page = with_front_matter("---\ntags:\n  - a\n---\n\n# T\n", {"description": "D: d"})
+    body, meta = get_data(page)
+    assert meta == {"description": "D: d", "tags": ["a"]}
+    assert body.strip() == "# T"
+
+
 def test_description_text_has_no_html_and_keeps_the_words():
     assert plain_title('A <b>"bold"</b> & \'odd\'\nclaim') == "A ‹b›”bold”‹/b› ＆ ‘odd’ claim"
 
