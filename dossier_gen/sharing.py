@@ -16,6 +16,8 @@ from .claimreview import site_url
 from .escape import plain_title
 from .models import Claim, Entity, Rating
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def claim_description(claim: Claim, rating: Rating) -> str:
     return plain_title(f"Rating: {rating.label}. {claim.summary}")
@@ -34,7 +36,9 @@ def with_front_matter(markdown: str, meta: dict[str, str]) -> str:
     """
     if not meta:
         return markdown
-    entries = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"))
+    # libyaml's emitter: the pure-Python one was a tenth of all rendering time.
+    entries = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                        width=2**30)  # no line wrapping
     opening = "---\n"
     if markdown.startswith(opening):
         return opening + entries + markdown.removeprefix(opening)
