@@ -7,8 +7,8 @@ The result is a plain mapping of page paths to Markdown, with no tie to any site
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,30 @@ class Page:
     """The file an editor changes to change this page; the page's edit link points at it."""
     listed: bool
     """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: which template, with what beyond the shared context."""
+
+    path: str
+    template: str
+    source: Path | None
+    listed: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
+"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache."""
+
+
+def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
+    return env.get_template(job.template).render(shared, page_path=job.path, **job.extra)
+
+
+def render_serially(env: jinja2.Environment, shared: Mapping[str, Any],
+                    jobs: list[PageJob]) -> list[str]:
+    return [render_page(env, shared, job) for job in jobs]
 
 
 @dataclass(frozen=True)
@@ -78,9 +102,13 @@ def _heading_id(slug: str) -> Markup:
 
 
 def render_site(
-    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = ""
+    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
+    renderer: PageRenderer = render_serially,
 ) -> RenderedSite:
-    """Render every page. `intro` is the hand-written Markdown of the home page."""
+    """Render every page. `intro` is the hand-written Markdown of the home page.
+
+    `renderer` turns the list of pages into Markdown; any renderer gives the same pages.
+    """
     env = make_environment(template_dirs)
     indexes = build_indexes(catalog)
     dossier = catalog.dossier.model
@@ -92,11 +120,10 @@ def render_site(
         "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
         "indexes": indexes,
     }
-    pages: dict[str, Page] = {}
+    jobs: list[PageJob] = []
 
     def add(path: str, template: str, edit: Path | None, listed: bool, **extra: Any) -> None:
-        markdown = env.get_template(template).render(shared, page_path=path, **extra)
-        pages[path] = Page(markdown, edit, listed)
+        jobs.append(PageJob(path, template, edit, listed, extra))
 
     add("index.md", "home.md.j2", None, True, intro=Markup(intro))
     add("ratings.md", "ratings.md.j2", catalog.dossier.path, True)
@@ -112,4 +139,7 @@ def render_site(
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
+    markdowns = renderer(env, shared, jobs)
+    pages = {job.path: Page(md, job.source, job.listed) for job, md in zip(jobs, markdowns,
+                                                                          strict=True)}
     return RenderedSite(dict(sorted(pages.items())))
