@@ -6,6 +6,7 @@ package that imports MkDocs; everything it publishes comes from the engine-neutr
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .cache import PageCache, RecordCache
 from .load import Catalog, load_catalog
 from .problems import DataError
 from .render import render_site
@@ -34,16 +36,57 @@ class DossierConfig(base.Config):
     """Template folders searched in order: put a site's own overrides first."""
 
 
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a build is dirty, which would stop a strict preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _GeneratedPage(File):
+    """A generated page that a dirty rebuild may skip when its Markdown did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
+    """When mkdocs.yml and the theme's override files were last changed."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    if config.theme.custom_dir:
+        paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
+    return tuple(p.stat().st_mtime_ns for p in paths)
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Parsed records and rendered pages, reused across `mkdocs serve` rebuilds.
+        self.records = RecordCache()
+        self.pages = PageCache()
+        self.dirty = False
+        self.built: dict[str, str] = {}
+        """Page path → the Markdown MkDocs last built for it (dirty serve only)."""
+        self.settings: tuple[int, ...] = ()
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
-        pass
+        # With `serve --dirty`, MkDocs rebuilds only the pages whose Markdown changed.
+        self.dirty = dirty and command == "serve"
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        stamp = _settings_stamp(config)
+        if stamp != self.settings:
+            # mkdocs.yml or the theme overrides changed: every page's HTML may change.
+            self.settings, self.built = stamp, {}
         try:
-            self.catalog = load_catalog(self.config.data_dir)
+            self.catalog = load_catalog(self.config.data_dir, read_many=self.records.read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         dossier = self.catalog.dossier.model
@@ -57,8 +100,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.catalog is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
-        rendered = render_site(self.catalog, self.config.templates, intro)
+        rendered = render_site(self.catalog, self.config.templates, intro,
+                               renderer=self.pages.render)
         docs_dir = Path(config.docs_dir)
+        built, self.built = self.built, {}
         for path, page in rendered.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -66,7 +111,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 existing.content_string = page.markdown
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, path, content=page.markdown, inclusion=inclusion)
+            file = _GeneratedPage.generated(config, path, content=page.markdown,
+                                            inclusion=inclusion)
+            if self.dirty:
+                file.unchanged = built.get(path) == page.markdown
+                self.built[path] = page.markdown
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source.resolve(),
                                                      docs_dir.resolve())).as_posix()
