@@ -54,14 +54,14 @@ def _run(function: Callable[[Any, int, int], list[T]], bounds: tuple[int, int]) 
 
 
 def map_forked(function: Callable[[Any, int, int], list[T]], state: Any, count: int,
-               min_items: int = MIN_ITEMS) -> list[T]:
+               min_items: int | None = None) -> list[T]:
     """`function(state, start, stop)` over 0..count in chunks, in forked workers when it pays.
 
     `function` must be a module-level function (it is sent to the workers by name); `state`
     is inherited by the workers, never pickled. Results come back in order.
     """
     workers = worker_count()
-    if count < min_items or workers < 2 or not can_fork():
+    if count < (MIN_ITEMS if min_items is None else min_items) or workers < 2 or not can_fork():
         return function(state, 0, count)
     global _STATE
     _STATE = state
@@ -81,7 +81,7 @@ def _read_chunk(jobs: Sequence[ReadJob], start: int, stop: int) -> list[ReadResu
     return [read_record(path, model, data) for path, model, data in jobs[start:stop]]
 
 
-def read_records(jobs: Sequence[ReadJob], min_items: int = MIN_ITEMS) -> list[ReadResult]:
+def read_records(jobs: Sequence[ReadJob], min_items: int | None = None) -> list[ReadResult]:
     """Read, parse and validate each (file, model, content or None), in order."""
     return map_forked(_read_chunk, jobs, len(jobs), min_items)
 
