@@ -6,6 +6,7 @@ package that imports MkDocs; everything it publishes comes from the engine-neutr
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -102,7 +103,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         intro = home.content_string if home is not None else ""
         rendered = render_site(self.catalog, self.config.templates, intro,
                                renderer=self.pages.render)
-        docs_dir = Path(config.docs_dir)
+        docs_dir = Path(config.docs_dir).resolve()
+
+        @functools.cache
+        def edit_folder(folder: Path) -> str:  # once a folder, not once a page
+            return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
+
         built, self.built = self.built, {}
         for path, page in rendered.pages.items():
             existing = files.get_file_from_path(path)
@@ -117,8 +123,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 file.unchanged = built.get(path) == page.markdown
                 self.built[path] = page.markdown
             if page.source is not None:
-                file.edit_uri = Path(os.path.relpath(page.source.resolve(),
-                                                     docs_dir.resolve())).as_posix()
+                file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
         return files
 

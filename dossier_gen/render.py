@@ -6,6 +6,7 @@ The result is a plain mapping of page paths to Markdown, with no tie to any site
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -88,12 +89,24 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+    # One environment per template path, so `mkdocs serve` rebuilds reuse compiled templates;
+    # Jinja's auto_reload still recompiles a template whose file changed.
+    return make_environment(template_dirs)
+
+
 @jinja2.pass_context
 def _relative_url(context: Any, target: str, anchor: str | None = None) -> Markup:
     """Link from the page being rendered to `target`, a page path built from ids (slugs)."""
-    here = posixpath.dirname(context["page_path"]) or "."
-    link = posixpath.relpath(target, here)
+    link = _relative_path(target, posixpath.dirname(context["page_path"]) or ".")
     return Markup(f"{link}#{anchor}" if anchor else link)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(target: str, here: str) -> str:
+    # relpath makes the paths absolute through os.getcwd(): costly at a dozen links a page.
+    return posixpath.relpath(target, here)
 
 
 def _heading_id(slug: str) -> Markup:
@@ -109,7 +122,7 @@ def render_site(
 
     `renderer` turns the list of pages into Markdown; any renderer gives the same pages.
     """
-    env = make_environment(template_dirs)
+    env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
     indexes = build_indexes(catalog)
     dossier = catalog.dossier.model
     shared = {
