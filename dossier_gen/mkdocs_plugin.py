@@ -7,6 +7,7 @@ package that imports MkDocs; everything it publishes comes from the engine-neutr
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import PageCache, RecordCache
@@ -73,6 +74,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.built: dict[str, str] = {}
         """Page path → the Markdown MkDocs last built for it (dirty serve only)."""
         self.settings: tuple[int, ...] = ()
+        self.current: set[str] = set()
+        self.rebuilt: set[str] = set()
+        """URLs of every page, and of the pages this dirty rebuild writes."""
+        self.search_docs: list[dict] | None = None
+        """The preview's whole search index, as of the last build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -125,7 +131,34 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if page.source is not None:
                 file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
+        if self.dirty:
+            pages = files.documentation_pages()
+            # As search entries name pages: the home page's "./" is "".
+            self.current = {f.url.removeprefix("./") for f in pages}
+            self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
         return files
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep the preview's search index whole across dirty rebuilds.
+
+        Material's search plugin merges a dirty rebuild into its previous index assuming one
+        page was rebuilt; with several (the home page among them) it keeps only those. So
+        the index is put together here: the rebuilt pages' new entries, the others' old ones.
+        """
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.dirty or not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if self.search_docs is not None:
+            def page(entry: dict) -> str:
+                return entry["location"].split("#", 1)[0]
+
+            index["docs"] = (
+                [e for e in self.search_docs if page(e) in self.current - self.rebuilt]
+                + [e for e in index["docs"] if page(e) in self.rebuilt])
+            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = index["docs"]
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:
