@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import parallel
 from .cache import PageCache, RecordCache
 from .load import Catalog, load_catalog
 from .problems import DataError
@@ -70,7 +71,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # Parsed records and rendered pages, reused across `mkdocs serve` rebuilds.
         self.records = RecordCache()
         self.pages = PageCache()
-        self.dirty = False
+        self.serving = self.dirty = False
         self.built: dict[str, str] = {}
         """Page path → the Markdown MkDocs last built for it (dirty serve only)."""
         self.settings: tuple[int, ...] = ()
@@ -83,7 +84,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
         # With `serve --dirty`, MkDocs rebuilds only the pages whose Markdown changed.
-        self.dirty = dirty and command == "serve"
+        self.serving = command == "serve"
+        self.dirty = dirty and self.serving
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
@@ -93,7 +95,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # mkdocs.yml or the theme overrides changed: every page's HTML may change.
             self.settings, self.built = stamp, {}
         try:
-            self.catalog = load_catalog(self.config.data_dir, read_many=self.records.read_many)
+            # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
+            read_many = self.records.read_many if self.serving else parallel.read_many
+            self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         dossier = self.catalog.dossier.model
@@ -107,8 +111,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.catalog is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
-        rendered = render_site(self.catalog, self.config.templates, intro,
-                               renderer=self.pages.render)
+        renderer = self.pages.render if self.serving else parallel.render_in_parallel
+        rendered = render_site(self.catalog, self.config.templates, intro, renderer=renderer)
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
