@@ -64,15 +64,123 @@ def cli() -> None:
     """Validate, render and publish a fact-check dossier kept as YAML records."""
 
 
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+    show_default=True,
+    help="text: PATH:LINE:COL: message lines; github: workflow annotations on the pull"
+         " request's lines; json: one object for tools.",
+)
+
+
 @cli.command()
 @data_option
-def validate(data_dir: Path) -> None:
+@format_option
+def validate(data_dir: Path, fmt: str) -> None:
     """Check every record and report every problem as PATH:LINE:COL: message."""
-    catalog = _load_or_exit(data_dir)
+    from .formats import render_problems
+
+    try:
+        catalog = load_catalog(data_dir)
+    except DataError as error:
+        # Text goes to stderr as it always has; the machine formats are the command's output.
+        click.echo(render_problems(error.problems, fmt), err=fmt == "text")
+        sys.exit(EXIT_PROBLEMS)
+    counts = {"claims": len(catalog.claims), "entities": len(catalog.entities),
+              "sources": len(catalog.sources)}
+    if fmt == "json":
+        click.echo(render_problems([], fmt, records=counts))
+        return
     click.echo(
-        f"{data_dir}: {len(catalog.claims)} claims, {len(catalog.entities)} entities,"
-        f" {len(catalog.sources)} sources: no problems found."
+        f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
+        f" {counts['sources']} sources: no problems found."
     )
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["claim", "entity", "source"]))
+@click.argument("record_id", metavar="ID")
+@data_option
+@click.option("--schema-dir", default="schema", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the JSON Schema files the record's first line points editors at.")
+def new(kind: str, record_id: str, data_dir: Path, schema_dir: Path) -> None:
+    """Write a blank record of KIND (claim, entity or source) with the id ID.
+
+    Every field is present under a comment saying what it holds. Fill in the values, then
+    run `dossier validate`. An existing record is never overwritten.
+    """
+    from .fields import is_slug
+    from .load import display
+    from .scaffold import write_new_record
+
+    if not is_slug(record_id):
+        raise click.BadParameter(
+            f"{record_id!r} is not a valid id: use lowercase letters, digits and single"
+            " hyphens, such as 'guo-spies-flooding-us'", param_hint="ID")
+    try:
+        path = write_new_record(kind, record_id, data_dir, schema_dir)
+    except FileExistsError as error:
+        click.echo(f"{display(Path(str(error)))} already exists; edit it, or choose another"
+                   " id.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(f"Wrote {display(path)}: fill in every field (read the comments), then run"
+               " `dossier validate`.")
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@data_option
+def diff(base: str, head: str | None, data_dir: Path) -> None:
+    """Summarise in Markdown what the change from BASE to HEAD does to the claims.
+
+    BASE and HEAD are git revisions; without HEAD, the working tree is compared. Lists
+    claims added and removed, rating changes with the update explaining them, evidence added
+    or removed and changed verdict summaries. Exits 1 if a rating changed without a new
+    dated rating-change update, or if a record cannot be read.
+    """
+    from .diff import diff_dossier
+    from .gitread import GitError
+
+    try:
+        report = diff_dossier(base, head, data_dir)
+    except GitError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(report.markdown, nl=False)
+    if report.problems:
+        for problem in report.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command("check-links")
+@click.argument("site_dir", default="site",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--root-path", default=None,
+              help="Address path the site is served under, such as /dossier/ for a GitHub"
+                   " Pages project site; links starting with / resolve against it."
+                   "  [default: the path of the home page's canonical link, else /]")
+@format_option
+def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
+    """Check every internal link and #anchor of the site built in SITE_DIR (default: site).
+
+    Each address without a host must lead to a file of the site, and each #fragment to an
+    element with that id. External addresses are not fetched.
+    """
+    from .formats import render_problems
+    from .linkcheck import check_site
+
+    report = check_site(site_dir, shown=site_dir.as_posix(), root_path=root_path)
+    summary = (f"{site_dir}: {report.links} internal links in {report.pages} pages:"
+               f" {len(report.problems)} broken.")
+    if report.problems:
+        click.echo(render_problems(report.problems, fmt, summary, pages=report.pages,
+                                   links=report.links), err=fmt == "text")
+        sys.exit(EXIT_PROBLEMS)
+    if fmt == "json":
+        click.echo(render_problems([], fmt, pages=report.pages, links=report.links))
+    else:
+        click.echo(summary.replace(" 0 broken.", " none broken."))
 
 
 @cli.command()
@@ -98,7 +206,8 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro, renderer=render_in_parallel)
     write_pages(rendered, out_dir, docs_dir)
-    click.echo(f"Wrote {len(rendered.pages)} generated pages to {out_dir}/")
+    click.echo(f"Wrote {len(rendered.pages)} generated pages and {len(rendered.files)} data"
+               f" files to {out_dir}/")
 
 
 @cli.command()
@@ -166,6 +275,43 @@ def schema(out_dir: Path) -> None:
     for name, text in schema_texts().items():
         (out_dir / name).write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_dir / name}")
+
+
+class _ArgumentWithHelp(click.Argument):
+    """click arguments take no help text; this one keeps it, for `--help` checks."""
+
+    def __init__(self, *args: object, help: str, **kwargs: object) -> None:  # noqa: A002
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.help = help
+
+
+@cli.command("import-claimreview")
+@click.argument("paths", nargs=-1, required=True, cls=_ArgumentWithHelp,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="JSON files or HTML pages holding ClaimReview.")
+@data_option
+@click.option("--dry-run", is_flag=True,
+              help="Check everything and list the files that would be written; write none.")
+def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
+    """Import other fact-checkers' ClaimReview as claim, entity and source records.
+
+    PATHS are JSON files (a ClaimReview, a list, an @graph or a DataFeed) or HTML pages with
+    JSON-LD script blocks. Every problem is reported as PATH:LINE:COL: message, and then
+    nothing is written; an existing record is never overwritten. Rating labels not on the
+    scale are mapped by rating_aliases in dossier.yml.
+    """
+    from .import_run import ImportFailed, run_import
+
+    try:
+        written = run_import(paths, data_dir, dry_run=dry_run)
+    except ImportFailed as error:
+        click.echo(str(error), err=True)
+        click.echo(f"{len(error.problems)} problem(s) found; nothing was written.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    verb = "Would write" if dry_run else "Wrote"
+    click.echo(f"{verb} {len(written)} new records:")
+    for path in written:
+        click.echo(f"  {path}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
@@ -11,15 +11,7 @@ from .problems import Problem
 if TYPE_CHECKING:
     from .load import Loaded
 
-
-def _missing(
-    record: Loaded[Any], loc: tuple[str | int, ...], wanted: str, known: Iterable[str], what: str,
-    folder: str,
-) -> Problem:
-    close = difflib.get_close_matches(wanted, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; add it in {folder} or fix the id"
-    line, col = record.where(*loc)
-    return Problem(record.display_path, line, col, f"{what} {wanted!r} does not exist{hint}")
+Loc = tuple[str | int, ...]
 
 
 def check_references(
@@ -27,44 +19,56 @@ def check_references(
     claims: Mapping[str, Loaded[Any]],
     entities: Mapping[str, Loaded[Any]],
     sources: Mapping[str, Loaded[Any]],
+    file_ids: Mapping[str, set[str]],
 ) -> list[Problem]:
-    ratings = {r.id for r in dossier.model.ratings}
+    """Problems for ids that name no record.
+
+    `claims`, `entities` and `sources` are the records that validated; `file_ids` holds the
+    ids of every record file by folder, valid or not, so that a reference to a record with
+    problems of its own is not also reported as a reference to a missing record.
+    """
+    known = {
+        "entity": (file_ids["entities"], "data/entities/"),
+        "source": (file_ids["sources"], "data/sources/"),
+        "claim": (file_ids["claims"], "data/claims/"),
+        "rating": ({r.id for r in dossier.model.ratings}, "data/dossier.yml"),
+    }
     problems: list[Problem] = []
 
-    def need(record: Loaded[Any], loc: tuple[str | int, ...], wanted: str | None,
-             known: Mapping[str, Any] | set[str], what: str, folder: str) -> None:
-        if wanted is not None and wanted not in known:
-            problems.append(_missing(record, loc, wanted, known, what, folder))
+    def need(record: Loaded[Any], loc: Loc, wanted: str | None, what: str) -> None:
+        ids, home = known[what]
+        if wanted is None or wanted in ids:
+            return
+        close = difflib.get_close_matches(wanted, sorted(ids), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; add it in {home} or fix the id"
+        line, col = record.where(*loc)
+        problems.append(Problem(record.display_path, line, col,
+                                f"{what} {wanted!r} does not exist{hint}"))
 
     for claim_id, loaded in claims.items():
         claim = loaded.model
-        need(loaded, ("claimant",), claim.claimant, entities, "entity", "data/entities/")
+        need(loaded, ("claimant",), claim.claimant, "entity")
         for i, entity_id in enumerate(claim.relayed_by):
-            need(loaded, ("relayed_by", i), entity_id, entities, "entity", "data/entities/")
-        need(loaded, ("appearance", "source"), claim.appearance.source, sources, "source",
-             "data/sources/")
-        need(loaded, ("rating",), claim.rating, ratings, "rating", "data/dossier.yml")
+            need(loaded, ("relayed_by", i), entity_id, "entity")
+        need(loaded, ("appearance", "source"), claim.appearance.source, "source")
+        need(loaded, ("rating",), claim.rating, "rating")
         for i, item in enumerate(claim.evidence):
-            need(loaded, ("evidence", i, "source"), item.source, sources, "source",
-                 "data/sources/")
+            need(loaded, ("evidence", i, "source"), item.source, "source")
         for i, other in enumerate(claim.related):
             if other == claim_id:
                 line, col = loaded.where("related", i)
                 problems.append(Problem(loaded.display_path, line, col,
                                         "a claim cannot be related to itself"))
             else:
-                need(loaded, ("related", i), other, claims, "claim", "data/claims/")
+                need(loaded, ("related", i), other, "claim")
         for i, update in enumerate(claim.updates):
-            need(loaded, ("updates", i, "previous_rating"), update.previous_rating, ratings,
-                 "rating", "data/dossier.yml")
+            need(loaded, ("updates", i, "previous_rating"), update.previous_rating, "rating")
 
     for loaded in entities.values():
         for field in ("citations", "developments"):
             for i, item in enumerate(getattr(loaded.model, field)):
-                need(loaded, (field, i, "source"), item.source, sources, "source",
-                     "data/sources/")
+                need(loaded, (field, i, "source"), item.source, "source")
 
     for loaded in sources.values():
-        need(loaded, ("publisher_entity",), loaded.model.publisher_entity, entities, "entity",
-             "data/entities/")
+        need(loaded, ("publisher_entity",), loaded.model.publisher_entity, "entity")
     return problems

@@ -28,6 +28,8 @@ _INVISIBLE = re.compile(
 # Commas have no meaning in Markdown or any of its extensions, and fill prose.
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,")
 _TITLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’"})
+# A straight quote at the start or after a space or opening bracket opens a quotation.
+_OPENING_QUOTES = ((re.compile(r'(^|[\s(\[{])"'), "\\1“"), (re.compile(r"(^|[\s(\[{])'"), "\\1‘"))
 
 
 def clean(text: str) -> str:
@@ -45,9 +47,17 @@ def md_text(value: Any) -> Markup:
     return Markup(_encode(clean(str(value))))
 
 
+def plain_title(value: Any) -> str:
+    """A title as readers see it: typographic quotes and look-alikes for `< > &`."""
+    text = clean(str(value))
+    for pattern, replacement in _OPENING_QUOTES:
+        text = pattern.sub(replacement, text)
+    return text.translate(_TITLE_LOOKALIKES)
+
+
 def title_text(value: Any) -> Markup:
     """Record text for a heading that becomes a page title."""
-    return Markup(_encode(clean(str(value)).translate(_TITLE_LOOKALIKES)))
+    return Markup(_encode(plain_title(value)))
 
 
 def attr(value: Any) -> Markup:

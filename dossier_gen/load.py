@@ -83,6 +83,17 @@ def read_record(path: Path, model: type[M], data: bytes | None = None) -> ReadRe
         return None, [
             Problem(shown, line, col, "the file is not UTF-8 text; save it with UTF-8 encoding")
         ]
+    return read_record_text(text, path, shown, model)
+
+
+def read_record_text(
+    text: str, path: Path, shown: str, model: type[M]
+) -> tuple[Loaded[M] | None, list[Problem]]:
+    """Parse and validate one record's text (such as a file at a git revision).
+
+    `path` is where the record lives and `shown` how problems name it; positions are the
+    text's own, so a problem points at the same line and column as in the file.
+    """
     try:
         values, positions = parse_record(text)
     except YamlProblem as problem:
@@ -149,10 +160,14 @@ def load_catalog(
                                 "missing: every dossier needs data/dossier.yml"))
 
     kinds: dict[str, dict[str, Loaded[Record]]] = {}
+    # Ids of every record file, valid or not: a reference to a record that has its own
+    # problems is not also reported as a reference to a missing record.
+    ids: dict[str, set[str]] = {}
     wanted: list[tuple[str, str, Path, type[Record]]] = []
     for folder, model in RECORD_KINDS.items():
         files, found = _record_files(root / folder)
         problems += found
+        ids[folder] = set(files)
         kinds[folder] = {}
         wanted += [(folder, record_id, path, model) for record_id, path in files.items()]
     results = read_many([(path, model) for _, _, path, model in wanted])
@@ -163,7 +178,7 @@ def load_catalog(
 
     if dossier is not None:
         problems += check_references(dossier, kinds["claims"], kinds["entities"],
-                                     kinds["sources"])
+                                     kinds["sources"], ids)
     if problems:
         raise DataError(problems)
     assert dossier is not None

@@ -77,7 +77,8 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
     if given is None and kind in ("string_type", "int_type", "list_type", "model_type"):
         return f"{name} is empty; give it a value or remove the line", False
     if kind == "literal_error":
-        return f"{name} is {given!r}; expected one of: {ctx.get('expected')}", False
+        shown = "empty" if given is None else repr(given)
+        return f"{name} is {shown}; expected one of: {ctx.get('expected')}", False
     if kind == "string_too_long":
         return (
             f"{name} is {len(given)} characters long; at most {ctx['max_length']} are allowed",

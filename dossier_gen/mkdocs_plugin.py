@@ -11,7 +11,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,13 +21,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import parallel
 from .cache import PageCache, RecordCache
+from .escape import json_for_html, plain_title
+from .exports import ATOM_FEED
 from .load import Catalog, load_catalog
 from .problems import DataError
-from .render import render_site
+from .render import RenderedSite, render_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -65,6 +70,7 @@ def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
+    rendered: RenderedSite | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,8 +78,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.records = RecordCache()
         self.pages = PageCache()
         self.serving = self.dirty = False
-        self.built: dict[str, str] = {}
-        """Page path → the Markdown MkDocs last built for it (dirty serve only)."""
+        self.built: dict[str, tuple[str, Any]] = {}
+        """Page path → what MkDocs last built it from (dirty serve only)."""
         self.settings: tuple[int, ...] = ()
         self.current: set[str] = set()
         self.rebuilt: set[str] = set()
@@ -102,8 +108,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
-        config.site_name = dossier.title
-        config.site_description = dossier.description
+        # The theme prints name and description unescaped (into <title> and attributes), so
+        # they get the same look-alike characters as page titles.
+        config.site_name = plain_title(dossier.title)
+        config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
         return config
 
@@ -112,7 +120,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
         renderer = self.pages.render if self.serving else parallel.render_in_parallel
-        rendered = render_site(self.catalog, self.config.templates, intro, renderer=renderer)
+        rendered = render_site(self.catalog, self.config.templates, intro,
+                               doc_pages=[f.src_uri for f in files.documentation_pages()],
+                               renderer=renderer)
+        self.rendered = rendered
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
@@ -129,18 +140,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             file = _GeneratedPage.generated(config, path, content=page.markdown,
                                             inclusion=inclusion)
-            if self.dirty:
-                file.unchanged = built.get(path) == page.markdown
-                self.built[path] = page.markdown
+            if self.dirty:  # the page's HTML is its Markdown and its JSON-LD
+                built_from = (page.markdown, rendered.head.get(path))
+                file.unchanged = built.get(path) == built_from
+                self.built[path] = built_from
             if page.source is not None:
                 file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
+        for path, content in rendered.files.items():
+            files.append(File.generated(config, path, content=content))
         if self.dirty:
             pages = files.documentation_pages()
             # As search entries name pages: the home page's "./" is "".
             self.current = {f.url.removeprefix("./") for f in pages}
             self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
         return files
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        # Read by overrides/partials/dossier-head.html.
+        assert self.rendered is not None
+        blocks = self.rendered.head.get(page.file.src_uri, [])
+        context["dossier_jsonld"] = [json_for_html(block) for block in blocks]
+        context["dossier_feed"] = ATOM_FEED
+        return context
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -58,6 +58,10 @@ class Dossier(Record):
     """Address where the site is published, ending in `/`."""
     ratings: list[Rating] = Field(min_length=1)
     """The rating scale, in display order."""
+    rating_aliases: dict[str, Slug] = {}
+    """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
+    dossier's rating ids, such as `Pants on Fire: false`. Labels match case-insensitively;
+    a label with no entry here or on the scale is reported, not guessed."""
 
     @model_validator(mode="after")
     def _scale_is_consistent(self) -> Dossier:
@@ -71,6 +75,10 @@ class Dossier(Record):
             raise ValueError("two ratings share a position on the scale")
         if positions and sorted(positions) != list(range(1, len(positions) + 1)):
             raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
+        for label, rating_id in self.rating_aliases.items():
+            if rating_id not in seen:
+                raise ValueError(f"rating_aliases maps {label!r} to {rating_id!r}, which is"
+                                 " not a rating id of this dossier")
         return self
 
     def rating(self, rating_id: str) -> Rating:
@@ -135,6 +143,10 @@ class Update(Record):
 class Claim(Record):
     title: Text = Field(max_length=120)
     """Short neutral title for lists and page headings."""
+    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
+    (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
+    at a word."""
     statement: Statement
     """The claim as stated."""
     claimant: Slug

@@ -14,7 +14,8 @@ from .render import RenderedSite
 
 
 def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = None) -> None:
-    """Write a complete docs folder: the hand-written pages, then the generated ones."""
+    """Write a complete docs folder: the hand-written pages, then the generated pages and
+    data files (the open-data exports)."""
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         if docs_dir is not None and docs_dir.is_dir():
@@ -23,6 +24,10 @@ def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = N
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
+        for path, content in rendered.files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import escape
+from . import escape, exports
+from .claimreview import claim_review, publisher_jsonld
 from .dates import format_date
 from .indexes import build_indexes
 from .load import Catalog
@@ -59,6 +60,10 @@ def render_serially(env: jinja2.Environment, shared: Mapping[str, Any],
 class RenderedSite:
     pages: dict[str, Page]
     """Page path such as `claims/x.md` → its page, sorted by path."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Data-file path such as `data/claims.csv` → its content (the open-data exports)."""
+    head: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Page path → the JSON-LD objects its HTML head carries (ClaimReview, Organization)."""
 
 
 def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
@@ -116,12 +121,13 @@ def _heading_id(slug: str) -> Markup:
 
 def render_site(
     catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
+    doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
 ) -> RenderedSite:
-    """Render every page. `intro` is the hand-written Markdown of the home page.
-
-    `renderer` turns the list of pages into Markdown; any renderer gives the same pages.
-    """
+    """Render every page. `intro` is the hand-written Markdown of the home page;
+    `doc_pages` are the paths of the hand-written pages (`methodology.md`), which the
+    publisher's JSON-LD links to when they exist. `renderer` turns the list of pages into
+    Markdown; any renderer gives the same pages."""
     env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
     indexes = build_indexes(catalog)
     dossier = catalog.dossier.model
@@ -144,6 +150,14 @@ def render_site(
     add("claims/index.md", "claims_index.md.j2", None, True)
     add("entities/index.md", "entities_index.md.j2", None, True)
     add("sources/index.md", "sources_index.md.j2", None, True)
+    add("open-data.md", "open_data.md.j2", None, True, files={
+        "feed": exports.FEED_JSON, "csv": exports.CLAIMS_CSV, "atom": exports.ATOM_FEED,
+        "claimreview_schema": exports.CLAIMREVIEW_SCHEMA_FILE,
+        "claim_schema": exports.SCHEMA_DIR + "claim.schema.json",
+        "entity_schema": exports.SCHEMA_DIR + "entity.schema.json",
+        "source_schema": exports.SCHEMA_DIR + "source.schema.json",
+        "dossier_schema": exports.SCHEMA_DIR + "dossier.schema.json",
+    })
     for cid, rec in catalog.claims.items():
         add(f"claims/{cid}.md", "claim.md.j2", rec.path, False, claim_id=cid, claim=rec.model)
     for eid, rec in catalog.entities.items():
@@ -155,4 +169,7 @@ def render_site(
     markdowns = renderer(env, shared, jobs)
     pages = {job.path: Page(md, job.source, job.listed) for job, md in zip(jobs, markdowns,
                                                                           strict=True)}
-    return RenderedSite(dict(sorted(pages.items())))
+    head = {f"claims/{cid}.md": [claim_review(catalog, cid)] for cid in catalog.claims}
+    head["index.md"] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
+    return RenderedSite(dict(sorted(pages.items())), exports.build_exports(catalog),
+                        dict(sorted(head.items())))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -52,11 +53,17 @@ def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
     assert written == [
         "claims/bridge-best.md", "claims/bridge-finished.md", "claims/index.md",
         "corrections.md", "entities/ada-example.md", "entities/example-news.md",
-        "entities/index.md", "index.md", "ratings.md", "sources/example-registry.md",
-        "sources/example-report.md", "sources/index.md",
+        "entities/index.md", "index.md", "open-data.md", "ratings.md",
+        "sources/example-registry.md", "sources/example-report.md", "sources/index.md",
     ]
     home = (root / "out" / "index.md").read_text()
     assert home.startswith("# Fixture dossier\n") and "## The dossier in figures" in home
+    data = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*")
+                  if p.is_file() and p.suffix != ".md")
+    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom",
+                    "schema/claim.schema.json", "schema/claimreview.schema.json",
+                    "schema/dossier.schema.json", "schema/entity.schema.json",
+                    "schema/source.schema.json"]
 
 
 def test_render_with_bad_data_leaves_the_previous_output(runner, root):
@@ -87,7 +94,11 @@ def test_every_command_and_option_has_help(name):
     command = cli.commands[name]
     assert command.help, f"{name} has no help text"
     for param in command.params:
-        if param.name != "help":
+        if isinstance(param, click.Argument):
+            # click arguments carry no help of their own: the command's help explains them.
+            assert param.human_readable_name in command.help, (
+                f"{name}'s help does not explain {param.human_readable_name}")
+        elif param.name != "help":
             assert getattr(param, "help", None), f"{name} {param.name} has no help"
 
 

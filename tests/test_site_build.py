@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier_gen.escape import plain_title
 from dossier_gen.load import load_catalog
 
 from .conftest import FIXTURE, ROOT
@@ -51,7 +52,7 @@ def test_search_index_holds_claim_titles(built, catalog):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     for claim in catalog.claims.values():
-        assert claim.model.title in titles
+        assert plain_title(claim.model.title) in titles
 
 
 def test_edit_links_point_at_the_yaml_records(built, catalog):
@@ -67,6 +68,13 @@ def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
     claim_id = next(iter(catalog.claims))
     assert f"claims/{claim_id}/" not in home.split('<div class="md-content"')[0]
 
+
+def test_every_internal_link_and_anchor_resolves(built):
+    from dossier_gen.linkcheck import check_site
+
+    report = check_site(built)
+    assert report.problems == [], "\n".join(str(p) for p in report.problems)
+    assert report.links > 1000
 
 def test_failed_build_leaves_the_previous_site(tmp_path):
     project = tmp_path / "project"
@@ -96,3 +104,37 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
     after = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
     assert after == before
     assert not list(project.glob(".site.*")), "a staging folder was left behind"
+
+
+def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
+    project = fixture_copy
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text().replace("../../../templates",
+                                                     str(ROOT / "templates")))
+    record = project / "data" / "entities" / "ada-example.yml"
+    record.write_text(record.read_text().replace("kind: person", "kind: robot"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert ("data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
+            " 'organisation' or 'unnamed'") in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_path):
+    project = fixture_copy
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text().replace("../../../templates",
+                                                     str(ROOT / "templates")))
+    settings = project / "data" / "dossier.yml"
+    settings.write_text(settings.read_text()
+                        .replace("title: Fixture dossier",
+                                 "title: 'T </title><script>alert(1)</script>'")
+                        .replace("description: Invented records that exercise every page kind.",
+                                 "description: '<img src=x onerror=alert(2)> \" onload=\"x'"))
+    result = dossier("build", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert 'onload="x' not in html
+    assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html

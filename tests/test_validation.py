@@ -109,7 +109,8 @@ def test_misspelt_field_is_unknown_and_the_real_one_missing(root):
     assert problems_after(root, "claims/new-claim.yml", text) == [
         "data/claims/new-claim.yml:1:1: missing required field 'rating'",
         "data/claims/new-claim.yml:11:1: unknown field 'ratng'; did you mean 'rating'? Fields"
-        " allowed here: title, statement, claimant, relayed_by, claimed_on, appearance, rating,"
+        " allowed here: title, claim_reviewed, statement, claimant, relayed_by, claimed_on,"
+        " appearance, rating,"
         " summary, analysis, evidence, tags, related, reviewed_on, updates",
     ]
 
@@ -186,4 +187,14 @@ def test_every_problem_in_every_file_reported_at_once_and_sorted(root):
         "data/entities/aa.yml:1:1: missing required field 'description'",
         "data/entities/aa.yml:1:7: kind is 'robot'; expected one of: 'person', 'organisation'"
         " or 'unnamed'",
+    ]
+
+
+def test_reference_to_an_invalid_record_is_not_reported_as_missing(root):
+    # bridge-finished lists bridge-best as related; breaking bridge-best must report only
+    # bridge-best's own problem, not a "does not exist" on every record that names it.
+    found = problems_after(root, "claims/bridge-best.yml",
+                           claim_with('claimed_on: "2018-05"', "claimed_on: 2017-02-30"))
+    assert found == [
+        "data/claims/bridge-best.yml:6:13: claimed_on: '2017-02-30' is not a date on the calendar"
     ]

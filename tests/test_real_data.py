@@ -1,0 +1,303 @@
+"""Tests over the real dossier in data/: the records themselves, not the generator.
+
+They read the YAML with PyYAML (every scalar as a string, as the real loader does) and
+validate with the models, so they depend on nothing else in dossier_gen. The articles the
+claims quote live outside the repository, in ../shared/articles/ (override with the
+DOSSIER_ARTICLES environment variable). Without them the quote tests skip locally, but in
+CI (environment variable CI set) they fail: a fact-check whose quotes are never checked
+against the text they quote must not pass.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier_gen.fields import _check_full_date, _check_partial_date
+from dossier_gen.models import Claim, Dossier, Entity, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLES = Path(os.environ.get("DOSSIER_ARTICLES") or SHARED / "articles")
+RESEARCH = Path(
+    os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md"
+)
+
+# The four articles the dossier checks: source id -> file name of the copy reviewed.
+ARTICLE_SOURCES = {
+    "rfa-2017-10-guo-spies": "000_5e8b1cd24d3fc047.txt",
+    "worldtribune-2017-09-12-guo-asylum": "001_80db2d38e64f1787.txt",
+    "epoch-times-2011-07-26-officials-defected": "002_ed8a38afcd5127a6.txt",
+    "yahoo-2021-06-dong-jingwei-spy-thriller": "003_0de988cda47a8b9e.txt",
+}
+
+# Ratings defined in data/dossier.yml that no claim uses. Written out so that a typo in a
+# claim's rating, or a rating that silently falls out of use, shows up as a difference.
+EXPECTED_UNUSED_RATINGS: set[str] = set()
+
+NOT_CHECKABLE = "not-checkable"
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> dict:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert isinstance(data, dict), f"{path}: a record must be a mapping"
+    return data
+
+
+def _load(kind: str, model):
+    folder = DATA / kind
+    return {p.stem: model.model_validate(_read(p)) for p in sorted(folder.glob("*.yml"))}
+
+
+SOURCES: dict[str, Source] = _load("sources", Source)
+ENTITIES: dict[str, Entity] = _load("entities", Entity)
+CLAIMS: dict[str, Claim] = _load("claims", Claim)
+DOSSIER = Dossier.model_validate(_read(DATA / "dossier.yml"))
+RATING_IDS = {r.id for r in DOSSIER.ratings}
+
+
+def _normalise(text: str) -> str:
+    """Collapse whitespace and straighten quotation marks, so line wrapping and curly quotes
+    in a copy do not hide a verbatim match (and do not fake one either)."""
+    text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032']", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u201f\u2033\"]", '"', text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _articles_folder() -> Path:
+    if ARTICLES.is_dir():
+        return ARTICLES
+    message = f"the articles folder {ARTICLES} is missing (set DOSSIER_ARTICLES to its path)"
+    if os.environ.get("CI"):
+        pytest.fail(message + "; in CI the quotes must be checked, so this is a failure")
+    pytest.skip(message)
+
+
+def _article_lines(source_id: str) -> list[str]:
+    folder = _articles_folder()
+    name = SOURCES[source_id].local_copy
+    assert name, f"source {source_id} has no local_copy"
+    path = folder / name
+    assert path.is_file(), f"source {source_id}: local copy {path} does not exist"
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def _article_citations():
+    """Every (where, citation) whose source is one of the four articles."""
+    for cid, claim in CLAIMS.items():
+        if claim.appearance.source in ARTICLE_SOURCES:
+            yield f"claim {cid} appearance", claim.appearance
+        for i, item in enumerate(claim.evidence):
+            if item.source in ARTICLE_SOURCES:
+                yield f"claim {cid} evidence {i}", item
+    for eid, entity in ENTITIES.items():
+        for i, item in enumerate(entity.citations):
+            if item.source in ARTICLE_SOURCES:
+                yield f"entity {eid} citation {i}", item
+
+
+ARTICLE_CITATIONS = list(_article_citations())
+
+
+# --- the data is there ------------------------------------------------------------------
+
+
+def test_the_dossier_has_its_records():
+    assert len(CLAIMS) >= 30, "the issue expects 30 or more claims"
+    assert ENTITIES and SOURCES
+    for article in ARTICLE_SOURCES:
+        assert any(c.appearance.source == article for c in CLAIMS.values()), (
+            f"no claim from article {article}"
+        )
+
+
+@pytest.mark.parametrize("source_id", sorted(ARTICLE_SOURCES))
+def test_each_article_source_names_its_local_copy(source_id):
+    assert source_id in SOURCES, f"article source {source_id} has no record"
+    assert SOURCES[source_id].local_copy == ARTICLE_SOURCES[source_id]
+
+
+# --- quotes are verbatim ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("claim_id", sorted(CLAIMS))
+def test_appearance_quote_is_verbatim_in_the_article(claim_id):
+    claim = CLAIMS[claim_id]
+    source = SOURCES.get(claim.appearance.source)
+    assert source is not None, f"appearance source {claim.appearance.source} does not exist"
+    if source.local_copy is None:
+        assert claim.appearance.source not in ARTICLE_SOURCES
+        return
+    text = "\n".join(_article_lines(claim.appearance.source))
+    assert _normalise(claim.appearance.quote) in _normalise(text), (
+        f"{claim_id}: appearance quote not found in {source.local_copy}: "
+        f"{claim.appearance.quote!r}"
+    )
+
+
+@pytest.mark.parametrize(
+    "where, citation", ARTICLE_CITATIONS, ids=[w for w, _ in ARTICLE_CITATIONS]
+)
+def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
+    match = re.fullmatch(r"line (\d+)", citation.locator)
+    assert match, f"{where}: an article locator must read 'line N', not {citation.locator!r}"
+    lines = _article_lines(citation.source)
+    number = int(match.group(1))
+    assert 1 <= number <= len(lines), f"{where}: {citation.locator} is past the end"
+    assert _normalise(citation.quote) in _normalise(lines[number - 1]), (
+        f"{where}: {citation.quote!r} is not on {citation.locator} of {citation.source}"
+    )
+
+
+# Statements marked as quotes that appeared in one of the four articles.
+QUOTED_STATEMENTS = sorted(
+    c for c, claim in CLAIMS.items()
+    if claim.statement.form == "quote" and claim.appearance.source in ARTICLE_SOURCES
+)
+
+
+@pytest.mark.parametrize("claim_id", QUOTED_STATEMENTS)
+def test_quoted_statement_is_verbatim_in_the_article(claim_id):
+    claim = CLAIMS[claim_id]
+    text = "\n".join(_article_lines(claim.appearance.source))
+    assert _normalise(claim.statement.text) in _normalise(text), (
+        f"{claim_id}: statement marked as a quote is not verbatim in the article"
+    )
+
+
+def test_later_source_quotes_are_verbatim_in_the_research_notes():
+    """Quotes from pages read during research must be copied from the research notes,
+    never reworded: each must stand there verbatim (contiguous, after normalising)."""
+    if not RESEARCH.is_file():
+        message = f"research notes {RESEARCH} not found (set DOSSIER_RESEARCH)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; in CI the quotes must be checked, so this is a failure")
+        pytest.skip(message)
+    notes = _normalise(RESEARCH.read_text(encoding="utf-8"))
+    missing = []
+    citations = [
+        (f"claim {k}", c) for k, cl in CLAIMS.items() for c in [cl.appearance, *cl.evidence]
+    ]
+    citations += [
+        (f"entity {k}", c) for k, e in ENTITIES.items() for c in [*e.citations, *e.developments]
+    ]
+    for where, citation in citations:
+        if citation.source in ARTICLE_SOURCES:
+            continue
+        if _normalise(citation.quote) not in notes:
+            missing.append(f"{where} ({citation.source}): {citation.quote!r}")
+    assert not missing, "quotes not found in the research notes:\n" + "\n".join(missing)
+
+
+# --- ratings rest on evidence -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("claim_id", sorted(CLAIMS))
+def test_every_rated_claim_has_evidence(claim_id):
+    claim = CLAIMS[claim_id]
+    if claim.rating != NOT_CHECKABLE:
+        assert claim.evidence, f"{claim_id} is rated {claim.rating!r} but cites no evidence"
+
+
+def test_every_cited_source_exists_and_can_be_found():
+    problems = []
+    for where, citation in _all_citations():
+        source = SOURCES.get(citation.source)
+        if source is None:
+            problems.append(f"{where}: source {citation.source!r} does not exist")
+        elif not (source.url or source.citation):
+            problems.append(f"{where}: source {citation.source!r} has neither url nor citation")
+    assert not problems, "\n".join(problems)
+
+
+def _all_citations():
+    for cid, claim in CLAIMS.items():
+        yield f"claim {cid} appearance", claim.appearance
+        for i, item in enumerate(claim.evidence):
+            yield f"claim {cid} evidence {i}", item
+    for eid, entity in ENTITIES.items():
+        for i, item in enumerate(entity.citations):
+            yield f"entity {eid} citation {i}", item
+        for i, item in enumerate(entity.developments):
+            yield f"entity {eid} development {i}", item
+
+
+def test_cross_references_name_existing_records():
+    problems = []
+    for cid, claim in CLAIMS.items():
+        for entity_id in [claim.claimant, *claim.relayed_by]:
+            if entity_id not in ENTITIES:
+                problems.append(f"claim {cid}: entity {entity_id!r} does not exist")
+        for other in claim.related:
+            if other not in CLAIMS:
+                problems.append(f"claim {cid}: related claim {other!r} does not exist")
+            elif other == cid:
+                problems.append(f"claim {cid}: relates to itself")
+    for sid, source in SOURCES.items():
+        if source.publisher_entity and source.publisher_entity not in ENTITIES:
+            problems.append(f"source {sid}: publisher_entity {source.publisher_entity!r}")
+    assert not problems, "\n".join(problems)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _dates():
+    for cid, claim in CLAIMS.items():
+        yield f"claim {cid} claimed_on", claim.claimed_on, False
+        yield f"claim {cid} reviewed_on", claim.reviewed_on, True
+        for i, update in enumerate(claim.updates):
+            yield f"claim {cid} update {i}", update.date, True
+    for eid, entity in ENTITIES.items():
+        for i, development in enumerate(entity.developments):
+            yield f"entity {eid} development {i}", development.date, False
+    for sid, source in SOURCES.items():
+        if source.published_on is not None:
+            yield f"source {sid} published_on", source.published_on, False
+
+
+def test_every_date_is_a_valid_partial_date():
+    problems = []
+    for where, value, full in _dates():
+        try:
+            (_check_full_date if full else _check_partial_date)(value)
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+    assert not problems, "\n".join(problems)
+
+
+def test_entity_developments_are_in_date_order():
+    """Oldest first. Partial dates compare at their shared precision, so '2018-10-07' may
+    come before '2018-10' (a later event known only to the month)."""
+    for eid, entity in ENTITIES.items():
+        dates = [d.date for d in entity.developments]
+        for earlier, later in zip(dates, dates[1:], strict=False):
+            n = min(len(earlier), len(later))
+            assert earlier[:n] <= later[:n], (
+                f"entity {eid}: {later} comes after {earlier}; developments run oldest first"
+            )
+
+
+# --- the rating scale --------------------------------------------------------------------
+
+
+def test_every_rating_used_is_defined():
+    undefined = {c.rating for c in CLAIMS.values()} - RATING_IDS
+    assert not undefined, f"ratings used but not defined in dossier.yml: {sorted(undefined)}"
+
+
+def test_defined_but_unused_ratings_are_exactly_the_expected_ones():
+    used = Counter(c.rating for c in CLAIMS.values())
+    unused = RATING_IDS - set(used)
+    assert unused == EXPECTED_UNUSED_RATINGS, (
+        f"defined but unused: {sorted(unused)}; expected {sorted(EXPECTED_UNUSED_RATINGS)}"
+    )
