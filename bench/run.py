@@ -217,15 +217,16 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
             f" ({spread([x.peak_tree_mib for x in r['full']])[0]:.0f} MiB) |"
             f" {spread([x.peak_rss_mib for x in r['bare']])[0]:.0f} MiB |"
             f" {fmt([x.seconds for x in r['render_out']], 1, ' s')} |")
+    def scale(arm: str, field: str) -> float:
+        return (spread([getattr(x, field) for x in large[arm]])[0]
+                / spread([getattr(x, field) for x in small[arm]])[0])
+
     lines += [
         "",
         f"Scaling from {small['claims']:,} to {large['claims']:,} claims ({times} × the"
-        f" claims): full build {scale_build:.2f} ×, bare build"
-        f" {spread([x.seconds for x in large['bare']])[0] / spread([x.seconds for x in small['bare']])[0]:.2f} ×,"  # noqa: E501
+        f" claims): full build {scale_build:.2f} ×, bare build {scale('bare', 'seconds'):.2f} ×,"
         f" generator cold {scale_gen:.2f} ×. In CPU time: full build"
-        f" {spread([x.cpu_seconds for x in large['full']])[0] / spread([x.cpu_seconds for x in small['full']])[0]:.2f} ×,"  # noqa: E501
-        f" bare build"
-        f" {spread([x.cpu_seconds for x in large['bare']])[0] / spread([x.cpu_seconds for x in small['bare']])[0]:.2f} ×."  # noqa: E501
+        f" {scale('full', 'cpu_seconds'):.2f} ×, bare build {scale('bare', 'cpu_seconds'):.2f} ×."
         " CPU time counts the work done whatever else ran on the machine; wall time"
         " also counts waiting for a core.",
         "",

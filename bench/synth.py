@@ -21,7 +21,8 @@ WORDS = (
     "minister budget contract court filing witness interview vessel port figure survey "
     "network company council hearing memo leak transcript audit grant bridge station"
 ).split()
-ZH = "官员报告声明调查记录文件会议法院证人采访公司网络预算合同边境访问部门档案机构信件审计港口"
+ZH = ("官员报告声明调查记录文件会议法院证人采访公司"
+      "网络预算合同边境访问部门档案机构信件审计港口")
 TAGS = [f"topic-{i}" for i in range(40)]
 RATINGS = ("confirmed", "partly-confirmed", "unsupported", "contradicted", "false")
 DOSSIER = """\

@@ -202,7 +202,8 @@ class PageCache:
 
     def _fresh(self, job: PageJob, shared: Mapping[str, Any]) -> str | None:
         entry = self._entries.get(job.path)
-        if entry is None or entry.template != job.template or entry.extra.keys() != job.extra.keys():
+        if (entry is None or entry.template != job.template
+                or entry.extra.keys() != job.extra.keys()):
             return None
         if not all(_same(job.extra[k], v) for k, v in entry.extra.items()):
             return None
