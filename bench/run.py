@@ -76,8 +76,18 @@ def write_configs(ws: Path) -> None:
 def prepare(base: Path, claims: int) -> Path:
     ws = base / f"claims-{claims}"
     write_dossier(ws, claims)
-    if (ROOT / "docs").is_dir():  # the hand-written pages the nav names
-        shutil.copytree(ROOT / "docs", ws / "docs", dirs_exist_ok=True)
+    # The project's hand-written pages, which the nav names, as placeholders: the real ones
+    # link to the real dossier's records, which a synthetic dossier does not have.
+    for path in sorted((ROOT / "docs").rglob("*")) if (ROOT / "docs").is_dir() else []:
+        target = ws / "docs" / path.relative_to(ROOT / "docs")
+        if path.is_dir() or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            target.write_text(f"# {path.stem}\n\nA placeholder for the benchmark.\n",
+                              encoding="utf-8")
+        else:
+            shutil.copy2(path, target)
     write_configs(ws)
     return ws
 
