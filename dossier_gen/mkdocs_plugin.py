@@ -149,6 +149,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
         for path, content in rendered.files.items():
             files.append(File.generated(config, path, content=content))
+        if not self.serving:
+            # A one-shot build needs the records no more. Their value positions alone take
+            # hundreds of MiB at 10,000 claims, which the pages' HTML can reuse.
+            self.catalog = None
         if self.dirty:
             pages = files.documentation_pages()
             # As search entries name pages: the home page's "./" is "".
