@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Lighthouse and the Nu HTML checker, for the quality tests; --ignore-scripts because
+# vnu-jar's install script would download a Java runtime (Java comes from Debian instead).
+NODE_INSTALLED := node_modules/.installed
 
 .PHONY: site test serve validate render schema goldens bench clean
 
@@ -17,12 +20,19 @@ $(INSTALLED): $(BIN)/python requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+$(NODE_INSTALLED): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: the Lighthouse and HTML-validity tests need Node.js (in CI they fail)"; \
+	fi
+
 ## site: validate data/ and build the site into site/ (strict: any warning fails)
 site: $(INSTALLED)
 	$(BIN)/dossier build
 
 ## test: run the whole test suite
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000, rebuilding when data/, templates/ or docs/ change
@@ -51,4 +61,4 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site rendered .pytest_cache
+	rm -rf $(VENV) site rendered .pytest_cache node_modules

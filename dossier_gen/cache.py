@@ -24,10 +24,11 @@ from typing import Any
 
 import jinja2
 
-from .load import ReadResult
+from .load import MAX_FILE_BYTES, ReadResult
 from .models import Record
 from .parallel import map_forked, read_records
 from .render import PageJob, render_page
+from .safefiles import UnsafeFile, read_regular_file
 
 # --- records -------------------------------------------------------------------------------
 
@@ -45,9 +46,9 @@ class RecordCache:
         entries: dict[tuple[Path, str], tuple[bytes, ReadResult]] = {}
         for i, (path, model) in enumerate(jobs):
             key = (path, model.__name__)
-            try:
-                data = path.read_bytes()
-            except OSError:  # read_record reports it, with the reason
+            try:  # the same checks as read_record: no links, regular files, size limit
+                data = read_regular_file(path, MAX_FILE_BYTES)
+            except UnsafeFile:  # read_record reports it, with the reason
                 misses.append((i, key, None, None))
                 continue
             digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -127,9 +128,31 @@ class _TrackedFields:
         return value
 
 
+class _TrackedList(Sequence[Any]):
+    """A read-only view of a list (such as the site's timeline), read as a whole."""
+
+    __slots__ = ("_name", "_data", "_seen")
+
+    def __init__(self, name: str, data: list[Any], seen: set[Dep]) -> None:
+        self._name, self._data, self._seen = name, data, seen
+
+    def _all(self) -> list[Any]:
+        self._seen.add((self._name, None, True))
+        return self._data
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._all())
+
+
 def _trackable(value: Any) -> bool:
-    return isinstance(value, dict) or (dataclasses.is_dataclass(value)
-                                       and not isinstance(value, type))
+    return isinstance(value, dict | list) or (dataclasses.is_dataclass(value)
+                                              and not isinstance(value, type))
 
 
 def _track(shared: Mapping[str, Any], seen: set[Dep]) -> dict[str, Any]:
@@ -137,6 +160,8 @@ def _track(shared: Mapping[str, Any], seen: set[Dep]) -> dict[str, Any]:
     for name, value in shared.items():
         if isinstance(value, dict):
             tracked[name] = _Tracked(name, value, seen)
+        elif isinstance(value, list):
+            tracked[name] = _TrackedList(name, value, seen)
         elif _trackable(value):
             tracked[name] = _TrackedFields(name, value, seen)
         else:

@@ -198,10 +198,15 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     `docs_dir` pointed at it, ProperDocs or Zensical.
     """
     from .parallel import render_in_parallel
-    from .publish import write_pages
+    from .publish import check_docs_links, write_pages
     from .render import render_site
 
     catalog = _load_or_exit(data_dir)
+    try:
+        check_docs_links(docs_dir)
+    except DataError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_PROBLEMS)
     intro_file = docs_dir / "index.md"
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     rendered = render_site(catalog, template_dirs, intro, renderer=render_in_parallel)
@@ -220,17 +225,24 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
     """Validate, then build the site with `mkdocs build --strict`.
 
     The site is built in a new folder and moved into place only if the build succeeds, so
-    a failed build leaves the previous site untouched.
+    a failed build leaves the previous site untouched. Dates written into the site come from
+    SOURCE_DATE_EPOCH, or else the last git commit, so two builds of one commit are identical.
     """
-    from .publish import new_build_dir, replace_dir
+    from .publish import last_commit_epoch, new_build_dir, replace_dir
 
     _load_or_exit(data_dir)
+    env = {**os.environ, **_QUIET_ENV}
+    # The sitemap's dates and the gzip header carry the build time unless this is set; the
+    # last commit's date makes two builds of one commit byte-identical.
+    epoch = env.get("SOURCE_DATE_EPOCH") or last_commit_epoch(config_file.parent)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     staging = new_build_dir(site_dir)
     try:
         result = subprocess.run(
             _mkdocs("build", "--strict", "--config-file", str(config_file),
                     "--site-dir", str(staging.resolve())),
-            env={**os.environ, **_QUIET_ENV},
+            env=env,
         )
         if result.returncode != 0:
             click.echo(f"The build failed; {site_dir}/ was left as it was.", err=True)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
+from .textcheck import shown
 
 if TYPE_CHECKING:
     from .load import Loaded
@@ -43,7 +44,7 @@ def check_references(
         hint = f"; did you mean {close[0]!r}?" if close else f"; add it in {home} or fix the id"
         line, col = record.where(*loc)
         problems.append(Problem(record.display_path, line, col,
-                                f"{what} {wanted!r} does not exist{hint}"))
+                                f"{what} {shown(wanted)} does not exist{hint}"))
 
     for claim_id, loaded in claims.items():
         claim = loaded.model

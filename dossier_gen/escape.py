@@ -14,10 +14,13 @@ import json
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from .fields import ascii_host
 
 # C0/C1 controls (whitespace is collapsed separately), zero-width characters, bidirectional
 # controls, the BOM and lone surrogates.
@@ -48,7 +51,11 @@ def md_text(value: Any) -> Markup:
 
 
 def plain_title(value: Any) -> str:
-    """A title as readers see it: typographic quotes and look-alikes for `< > &`."""
+    """A title as readers see it: typographic quotes and look-alikes for `< > &`.
+
+    Also for text the theme prints with no escaping at all, such as a page's description
+    in `<meta name="description" content="...">`: nothing in it has a meaning in HTML.
+    """
     text = clean(str(value))
     for pattern, replacement in _OPENING_QUOTES:
         text = pattern.sub(replacement, text)
@@ -60,14 +67,30 @@ def title_text(value: Any) -> Markup:
     return Markup(_encode(plain_title(value)))
 
 
+def ascii_url(url: str) -> str:
+    """A validated http(s) URL with an internationalised host written as punycode."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host.isascii():
+        return url
+    netloc = ascii_host(host) + (f":{parts.port}" if parts.port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def attr(value: Any) -> Markup:
     """Record text for an attribute value in raw HTML, such as a link's href."""
     return md_text(value)
 
 
 def external_link(url: str, text: Any) -> Markup:
-    """A link to another site: record URLs are validated as http(s) by the models."""
-    return Markup(f'<a href="{attr(url)}" rel="noopener nofollow">{md_text(text)}</a>')
+    """A link to another site: record URLs are validated as http(s) by the models.
+
+    The host is written as punycode in the address, and in the text when the text is the
+    address, so a look-alike letter from another script cannot pass for a familiar name.
+    """
+    href = ascii_url(url)
+    shown = href if text == url else text
+    return Markup(f'<a href="{attr(href)}" rel="noopener nofollow">{md_text(shown)}</a>')
 
 
 _PROSE_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "br", "pre"}
@@ -77,11 +100,16 @@ _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 def prose(value: Any) -> Markup:
     """Editor-written Markdown (the analysis), as sanitised HTML in a raw block.
 
-    It is converted by a separate Python-Markdown with no extensions, then cleaned by an
-    allow-list, so only basic formatting and http(s) links survive. Blank lines are removed
-    so the site's Markdown treats the result as one raw HTML block and leaves it alone.
+    It is converted by a separate Python-Markdown with no extensions and with raw HTML
+    turned off (so `<b>` an editor types shows as `<b>`, not as bold, and is not lost), then
+    cleaned by an allow-list, so only basic formatting and http(s) links survive. Braces
+    become references so no template engine or `attr_list` reads them. Blank lines are
+    removed so the site's Markdown treats the result as one raw HTML block and leaves it alone.
     """
-    html = markdown.markdown(str(value), extensions=[], output_format="html")
+    converter = markdown.Markdown(extensions=[], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    html = converter.convert(str(value))
     safe = nh3.clean(
         html,
         tags=_PROSE_TAGS,
@@ -89,6 +117,7 @@ def prose(value: Any) -> Markup:
         url_schemes={"http", "https"},
         link_rel="noopener nofollow",
     )
+    safe = safe.replace("{", "&#123;").replace("}", "&#125;")
     body = "\n".join(line for line in safe.splitlines() if line.strip())
     return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
 
@@ -100,6 +129,20 @@ def json_for_html(value: Any) -> str:
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     return text
+
+
+# Spreadsheets run a cell that starts with these as a formula (CSV injection); the full-width
+# forms are included because some spreadsheet programs normalise them.
+_FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+
+
+def csv_cell(value: Any) -> str:
+    """Record text for a CSV export cell: a leading `'` keeps a spreadsheet from running it.
+
+    Use with Python's `csv` module, which handles quoting; this only defuses formulas.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def finalize(value: Any) -> Any:

@@ -21,7 +21,7 @@ from .claimreview import (
     short_claim,
     site_url,
 )
-from .escape import clean
+from .escape import clean, csv_cell
 from .jsonld_schema import CLAIMREVIEW_SCHEMA
 from .schema import schema_texts
 
@@ -47,8 +47,6 @@ CSV_COLUMNS = (
     "reviewed_on", "date_modified", "tags",
 )
 """Columns of claims.csv, one row per claim; lists are joined with `;`."""
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def build_exports(catalog: Catalog) -> dict[str, bytes]:
@@ -93,12 +91,6 @@ def data_feed(catalog: Catalog, reviews: dict[str, dict[str, Any]]) -> dict[str,
     }
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet reads a cell starting with `=`, `+`, `-` or `@` as a formula; a leading
-    apostrophe keeps it text (the OWASP advice on CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def claims_csv(catalog: Catalog) -> bytes:
     dossier = catalog.dossier.model
     top = max((r.position for r in dossier.ratings if r.position is not None), default=None)
@@ -121,7 +113,7 @@ def claims_csv(catalog: Catalog) -> bytes:
             "1" if on_scale else "", claim.summary, claim.reviewed_on,
             last_modified(claim) or "", ";".join(claim.tags),
         )
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     # UTF-8 with a BOM: spreadsheet programs otherwise misread non-ASCII names.
     return out.getvalue().encode("utf-8-sig")
 

@@ -41,6 +41,13 @@ class Indexes:
     corrections_log: list[LogEntry]
     sources_newest_first: list[str]
     """Sources by publication date, newest first; undated sources last."""
+    claims_recently_changed: list[str]
+    """Claims by their latest review or update, most recent first."""
+    claims_relayed_by: dict[str, list[str]]
+    """Entity id → claims that reached the reader through them."""
+    claims_naming: dict[str, list[str]]
+    """Entity id → claims by others whose title or statement names them (name, native name
+    or alias); a plain text match, so it finds mentions, not every claim about them."""
 
 
 def build_indexes(catalog: Catalog) -> Indexes:
@@ -74,6 +81,14 @@ def build_indexes(catalog: Catalog) -> Indexes:
             entity_sources[sid].append(eid)
 
     log.sort(key=lambda e: (e.update.date, e.claim_id), reverse=True)
+    changed = sorted(claims)
+    changed.sort(key=lambda cid: max([claims[cid].model.reviewed_on]
+                                     + [u.date for u in claims[cid].model.updates]),
+                 reverse=True)
+    relayed: dict[str, list[str]] = defaultdict(list)
+    for cid in newest:
+        for eid in claims[cid].model.relayed_by:
+            relayed[eid].append(cid)
     sources = sorted(catalog.sources)
     sources.sort(key=lambda sid: catalog.sources[sid].model.published_on or "", reverse=True)
     return Indexes(
@@ -85,4 +100,25 @@ def build_indexes(catalog: Catalog) -> Indexes:
         entity_sources=dict(entity_sources),
         corrections_log=log,
         sources_newest_first=sources,
+        claims_recently_changed=changed,
+        claims_relayed_by=dict(relayed),
+        claims_naming=_claims_naming(catalog, newest),
     )
+
+
+def _claims_naming(catalog: Catalog, claim_ids: list[str]) -> dict[str, list[str]]:
+    texts = {cid: " ".join((catalog.claims[cid].model.title,
+                            catalog.claims[cid].model.statement.text)).casefold()
+             for cid in claim_ids}
+    naming: dict[str, list[str]] = {}
+    for eid, loaded in catalog.entities.items():
+        entity = loaded.model
+        # Names shorter than three characters (initials) would match inside other words.
+        names = [n.casefold() for n in (entity.name, entity.native_name, *entity.aliases)
+                 if n and (len(n) >= 3 or not n.isascii())]
+        found = [cid for cid in claim_ids
+                 if catalog.claims[cid].model.claimant != eid
+                 and any(name in texts[cid] for name in names)]
+        if found:
+            naming[eid] = found
+    return naming

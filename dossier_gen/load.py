@@ -19,6 +19,7 @@ from .fields import is_slug
 from .messages import validation_problems
 from .models import RECORD_KINDS, Claim, Dossier, Entity, Record, Source
 from .problems import DataError, Problem
+from .safefiles import UnsafeFile, folder_problem, read_regular_file, reserved_id_problem
 from .yaml_loader import Positions, YamlProblem, parse_record
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,7 +56,9 @@ class Catalog:
 def display(path: Path) -> str:
     """The path as an editor would type it: relative to the working directory when inside."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # The link itself, not what a symbolic link points at.
+        where = path.parent.resolve() / path.name
+        return where.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -67,14 +70,9 @@ def read_record(path: Path, model: type[M], data: bytes | None = None) -> ReadRe
     """Read, parse and validate one file; `data` is its content when already read."""
     shown = display(path)
     try:
-        data = path.read_bytes() if data is None else data
-    except OSError as error:
-        return None, [Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, 1, 1, f"the file is {len(data):,} bytes; records may be at most"
-                    f" {MAX_FILE_BYTES:,} bytes")
-        ]
+        data = read_regular_file(path, MAX_FILE_BYTES) if data is None else data
+    except UnsafeFile as error:
+        return None, [Problem(shown, 1, 1, str(error))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -94,6 +92,10 @@ def read_record_text(
     `path` is where the record lives and `shown` how problems name it; positions are the
     text's own, so a problem points at the same line and column as in the file.
     """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:  # text from git has not been through read_regular_file
+        return None, [Problem(shown, 1, 1, f"the file is {size:,} bytes; records may be at"
+                              f" most {MAX_FILE_BYTES:,} bytes")]
     try:
         values, positions = parse_record(text)
     except YamlProblem as problem:
@@ -110,9 +112,16 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     files: dict[str, Path] = {}
     folded: dict[str, Path] = {}
     problems: list[Problem] = []
+    if (why := folder_problem(folder)) is not None:
+        return files, [Problem(display(folder), 1, 1, why)]
     if not folder.is_dir():
         return files, problems
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        return files, [Problem(display(folder), 1, 1,
+                               f"cannot read the folder: {error.strerror}")]
+    for path in entries:
         if path.name.startswith(".") or path.suffix not in RECORD_SUFFIXES:
             continue
         record_id = path.stem
@@ -122,6 +131,9 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
                 f"file name {path.name!r} is not a valid id: rename it with lowercase letters,"
                 " digits and single hyphens, such as 'guo-wengui.yml'",
             ))
+            continue
+        if (why := reserved_id_problem(record_id)) is not None:
+            problems.append(Problem(display(path), 1, 1, why))
             continue
         key = unicodedata.normalize("NFKC", record_id).casefold()
         if key in folded:
@@ -152,7 +164,9 @@ def load_catalog(
     problems: list[Problem] = []
     dossier_path = root / "dossier.yml"
     dossier: Loaded[Dossier] | None = None
-    if dossier_path.is_file():
+    if (why := folder_problem(root)) is not None:
+        raise DataError([Problem(display(root), 1, 1, why)])
+    if dossier_path.is_file() or dossier_path.is_symlink():
         dossier, found = read_record(dossier_path, Dossier)
         problems += found
     else:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .textcheck import shown
 from .yaml_loader import Loc, Positions
 
 
@@ -64,21 +65,21 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
     if kind == "missing":
         parent = field_path(loc[:-1])
         where = "" if len(loc) == 1 else f" in {parent}"
-        return f"missing required field {loc[-1]!r}{where}", False
+        return f"missing required field {shown(loc[-1])}{where}", False
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         known = list(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return (
-            f"unknown field {loc[-1]!r}{hint} Fields allowed here: {', '.join(known)}",
+            f"unknown field {shown(loc[-1])}{hint} Fields allowed here: {', '.join(known)}",
             True,
         )
     if given is None and kind in ("string_type", "int_type", "list_type", "model_type"):
         return f"{name} is empty; give it a value or remove the line", False
     if kind == "literal_error":
-        shown = "empty" if given is None else repr(given)
-        return f"{name} is {shown}; expected one of: {ctx.get('expected')}", False
+        given_text = "empty" if given is None else shown(given)
+        return f"{name} is {given_text}; expected one of: {ctx.get('expected')}", False
     if kind == "string_too_long":
         return (
             f"{name} is {len(given)} characters long; at most {ctx['max_length']} are allowed",
@@ -88,10 +89,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
         return f"{name} is empty; give it a value or remove the line", False
     if kind == "too_short":
         return f"{name} needs at least {ctx.get('min_length')} item(s)", False
-    if kind in ("int_parsing", "int_type"):
-        return f"{name} is {given!r}; expected a whole number", False
+    if kind in ("int_parsing", "int_type", "int_parsing_size"):
+        return f"{name} is {shown(given)}; expected a whole number", False
     if kind == "greater_than_equal":
-        return f"{name} is {given!r}; expected a number of at least {ctx.get('ge')}", False
+        return f"{name} is {shown(given)}; expected a number of at least {ctx.get('ge')}", False
     if kind == "string_type":
         return f"{name} must be text, not a list or mapping", False
     if kind == "list_type":

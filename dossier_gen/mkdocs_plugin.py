@@ -20,12 +20,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import parallel
+from .audit import audit_site
 from .cache import PageCache, RecordCache
 from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
-from .load import Catalog, load_catalog
+from .load import Catalog, display, load_catalog
 from .problems import DataError
 from .render import RenderedSite, render_site
+from .safefiles import links_out_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -106,6 +108,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        project = Path(config.config_file_path or ".").resolve().parent
+        outside = links_out_of(Path(config.docs_dir), project)
+        if outside:
+            raise PluginError("The pages folder links outside the project:\n" + "\n".join(
+                f"{display(path)}:1:1: {why}" for path, why in outside))
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
@@ -171,6 +178,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Defence in depth: fail the build if any page holds active content from data.
+        problems = audit_site(config.site_dir)
+        if problems:
+            raise PluginError("The built site failed the HTML audit (active content that may"
+                              " have come from data):\n" + "\n".join(problems))
+        self._merge_search_index(config)
+
+    def _merge_search_index(self, config: MkDocsConfig) -> None:
         """Keep the preview's search index whole across dirty rebuilds.
 
         Material's search plugin merges a dirty rebuild into its previous index assuming one

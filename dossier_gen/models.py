@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import FullDate, Language, PartialDate, Quote, Slug, Text, Url
+from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
 
 
 class Record(BaseModel):
@@ -162,7 +162,7 @@ class Claim(Record):
     """Id of a rating in `data/dossier.yml`."""
     summary: Text
     """The verdict in one paragraph: what is known and what is not."""
-    analysis: Text
+    analysis: Prose
     """The reasoning, in Markdown."""
     evidence: list[Evidence] = []
     """Evidence items the rating rests on."""

@@ -7,15 +7,21 @@ succeeded, so a failed validation or build leaves the previous site exactly as i
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
+from .load import display
+from .problems import DataError, Problem
 from .render import RenderedSite
+from .safefiles import links_out_of
 
 
 def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = None) -> None:
     """Write a complete docs folder: the hand-written pages, then the generated pages and
     data files (the open-data exports)."""
+    if docs_dir is not None:
+        check_docs_links(docs_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         if docs_dir is not None and docs_dir.is_dir():
@@ -32,6 +38,24 @@ def write_pages(rendered: RenderedSite, out_dir: Path, docs_dir: Path | None = N
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def check_docs_links(docs_dir: Path) -> None:
+    """Raise DataError if the pages folder holds a link out of the project (its parent)."""
+    outside = links_out_of(docs_dir, docs_dir.resolve().parent)
+    if outside:
+        raise DataError([Problem(display(path), 1, 1, why) for path, why in outside])
+
+
+def last_commit_epoch(project: Path) -> str | None:
+    """The last commit's time (seconds since 1970) in `project`'s git repository, if any."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project or ".",
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
 def new_build_dir(target: Path) -> Path:

@@ -17,10 +17,14 @@ import jinja2
 from markupsafe import Markup
 
 from . import escape, exports
-from .claimreview import claim_review, publisher_jsonld
+from .charts import rating_chart
+from .claimreview import claim_review, claim_url, publisher_jsonld
 from .dates import format_date
+from .fields import is_slug
 from .indexes import build_indexes
 from .load import Catalog
+from .sharing import claim_description, entity_description, robots_txt, with_front_matter
+from .timeline import claim_timeline, site_timeline
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class PageJob:
     source: Path | None
     listed: bool
     extra: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    """Front matter added after rendering (a page's description)."""
 
 
 PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
@@ -88,9 +94,11 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         prose=escape.prose,
         date=format_date,
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
+        slug=_slug,
     )
     env.globals.update(url=_relative_url, external_link=escape.external_link,
-                       heading_id=_heading_id)
+                       heading_id=_heading_id, rating_chart=rating_chart,
+                       claim_url=claim_url)
     return env
 
 
@@ -112,6 +120,13 @@ def _relative_url(context: Any, target: str, anchor: str | None = None) -> Marku
 def _relative_path(target: str, here: str) -> str:
     # relpath makes the paths absolute through os.getcwd(): costly at a dozen links a page.
     return posixpath.relpath(target, here)
+
+
+def _slug(value: str) -> Markup:
+    """An id printed raw, for class names and anchors; ids are validated slugs already."""
+    if not is_slug(value):
+        raise ValueError(f"{value!r} is not an id")
+    return Markup(value)
 
 
 def _heading_id(slug: str) -> Markup:
@@ -138,11 +153,13 @@ def render_site(
         "entities": {eid: rec.model for eid, rec in catalog.entities.items()},
         "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
         "indexes": indexes,
+        "site_events": site_timeline(catalog),
     }
     jobs: list[PageJob] = []
 
-    def add(path: str, template: str, edit: Path | None, listed: bool, **extra: Any) -> None:
-        jobs.append(PageJob(path, template, edit, listed, extra))
+    def add(path: str, template: str, edit: Path | None, listed: bool,
+            meta: dict[str, str] | None = None, **extra: Any) -> None:
+        jobs.append(PageJob(path, template, edit, listed, extra, meta or {}))
 
     add("index.md", "home.md.j2", None, True, intro=Markup(intro))
     add("ratings.md", "ratings.md.j2", catalog.dossier.path, True)
@@ -150,6 +167,9 @@ def render_site(
     add("claims/index.md", "claims_index.md.j2", None, True)
     add("entities/index.md", "entities_index.md.j2", None, True)
     add("sources/index.md", "sources_index.md.j2", None, True)
+    add("claims/by-claimant.md", "claims_by_claimant.md.j2", None, True)
+    add("timeline.md", "timeline.md.j2", None, True)
+    add("tags.md", "tags.md.j2", None, True)
     add("open-data.md", "open_data.md.j2", None, True, files={
         "feed": exports.FEED_JSON, "csv": exports.CLAIMS_CSV, "atom": exports.ATOM_FEED,
         "claimreview_schema": exports.CLAIMREVIEW_SCHEMA_FILE,
@@ -159,17 +179,20 @@ def render_site(
         "dossier_schema": exports.SCHEMA_DIR + "dossier.schema.json",
     })
     for cid, rec in catalog.claims.items():
-        add(f"claims/{cid}.md", "claim.md.j2", rec.path, False, claim_id=cid, claim=rec.model)
+        add(f"claims/{cid}.md", "claim.md.j2", rec.path, False,
+            {"description": claim_description(rec.model, dossier.rating(rec.model.rating))},
+            claim_id=cid, claim=rec.model, events=claim_timeline(catalog, cid))
     for eid, rec in catalog.entities.items():
-        add(f"entities/{eid}.md", "entity.md.j2", rec.path, False, entity_id=eid,
-            entity=rec.model)
+        add(f"entities/{eid}.md", "entity.md.j2", rec.path, False,
+            {"description": entity_description(rec.model)}, entity_id=eid, entity=rec.model)
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
     markdowns = renderer(env, shared, jobs)
-    pages = {job.path: Page(md, job.source, job.listed) for job, md in zip(jobs, markdowns,
-                                                                          strict=True)}
+    pages = {job.path: Page(with_front_matter(md, job.meta), job.source, job.listed)
+             for job, md in zip(jobs, markdowns, strict=True)}
+    files = exports.build_exports(catalog)
+    files["robots.txt"] = robots_txt(dossier.base_url).encode("utf-8")
     head = {f"claims/{cid}.md": [claim_review(catalog, cid)] for cid in catalog.claims}
     head["index.md"] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
-    return RenderedSite(dict(sorted(pages.items())), exports.build_exports(catalog),
-                        dict(sorted(head.items())))
+    return RenderedSite(dict(sorted(pages.items())), files, dict(sorted(head.items())))

@@ -7,6 +7,8 @@ The tree is built straight from libyaml's event stream (PyYAML's C parser) rathe
   written and are typed there, never turned into a boolean, date or number by surprise;
 - duplicate keys, explicit tags, anchors, aliases and several documents are rejected with
   their position, where PyYAML would silently overwrite a key or build arbitrary types;
+- characters no record needs (tabs, controls, bidi overrides, line separators) are refused
+  with their exact position before parsing, and again in values written as escapes;
 - nesting depth is checked while reading: libyaml's composer crashes the whole process on
   deeply nested input, and events are read without composing.
 
@@ -19,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .textcheck import refused_in_file, refused_in_value, shown
 
 Loc = tuple[str | int, ...]
 """Path to a value inside a record, such as `("evidence", 0, "quote")`."""
@@ -74,6 +78,9 @@ class _Frame:
 
 def parse_record(text: str) -> tuple[Any, Positions]:
     """Parse one YAML document into dicts, lists, strings and None, with their positions."""
+    refused = refused_in_file(text)
+    if refused is not None:
+        raise YamlProblem(*refused)
     positions = Positions()
     stack: list[_Frame] = []
     root: Any = None
@@ -97,7 +104,7 @@ def parse_record(text: str) -> tuple[Any, Positions]:
                 first = positions.keys[top.loc + (value,)]
                 raise YamlProblem(
                     *pos,
-                    f"duplicate key {value!r}: it is already set on line {first[0]};"
+                    f"duplicate key {shown(value)}: it is already set on line {first[0]};"
                     " remove one of the two",
                 )
             top.key, top.key_pos = value, pos
@@ -118,6 +125,8 @@ def parse_record(text: str) -> tuple[Any, Positions]:
                 value = event.value
                 if event.style in ("", None) and value in _NULLS:  # plain scalars only
                     value = None
+                elif (message := refused_in_value(value)) is not None:  # from an escape
+                    raise YamlProblem(*_pos(event.start_mark), message)
                 place(value, _pos(event.start_mark))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 _refuse_tag_and_anchor(event)
@@ -174,6 +183,6 @@ def _refuse_tag_and_anchor(event: Any) -> None:
     if event.tag is not None and event.tag != "!":
         raise YamlProblem(
             *_pos(event.start_mark),
-            f"explicit tags such as {event.tag!r} are not allowed; write the value as text"
+            f"explicit tags such as {shown(event.tag)} are not allowed; write the value as text"
             " (quote it if needed)",
         )

@@ -3,6 +3,7 @@ Results Test used to check, and this project's own (rating order, dates, escapin
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -160,11 +161,13 @@ def test_rendered_site_puts_the_reviews_and_the_publisher_in_the_heads(catalog):
 
 
 def test_embedded_json_survives_script_end_tags_and_line_separators(fixture_copy):
-    path = fixture_copy / "data" / "claims" / "bridge-best.yml"
-    path.write_text(path.read_text().replace(
-        "summary: A matter of opinion.",
-        'summary: "Ends </script><script>alert(1)</script> here \\u2028 and \\u2029 & <!--"'))
+    # The loader refuses U+2028 and U+2029 in records; the embedding must still survive
+    # them, so the text is put into the validated model directly.
     catalog = load_catalog(fixture_copy / "data")
+    loaded = catalog.claims["bridge-best"]
+    catalog.claims["bridge-best"] = dataclasses.replace(loaded, model=loaded.model.model_copy(
+        update={"summary": "Ends </script><script>alert(1)</script> here \u2028 and \u2029"
+                           " & <!--"}))
     review = all_claim_reviews(catalog)["bridge-best"]
     embedded = json_for_html(review)
     for unsafe in ("</", "<!--", "\u2028", "\u2029", "<", ">", "&"):

@@ -51,16 +51,17 @@ def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*.md"))
     assert written == [
-        "claims/bridge-best.md", "claims/bridge-finished.md", "claims/index.md",
-        "corrections.md", "entities/ada-example.md", "entities/example-news.md",
-        "entities/index.md", "index.md", "open-data.md", "ratings.md",
-        "sources/example-registry.md", "sources/example-report.md", "sources/index.md",
+        "claims/bridge-best.md", "claims/bridge-finished.md", "claims/by-claimant.md",
+        "claims/index.md", "corrections.md", "entities/ada-example.md",
+        "entities/example-news.md", "entities/index.md", "index.md", "open-data.md",
+        "ratings.md", "sources/example-registry.md", "sources/example-report.md",
+        "sources/index.md", "tags.md", "timeline.md",
     ]
     home = (root / "out" / "index.md").read_text()
     assert home.startswith("# Fixture dossier\n") and "## The dossier in figures" in home
     data = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*")
                   if p.is_file() and p.suffix != ".md")
-    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom",
+    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom", "robots.txt",
                     "schema/claim.schema.json", "schema/claimreview.schema.json",
                     "schema/dossier.schema.json", "schema/entity.schema.json",
                     "schema/source.schema.json"]

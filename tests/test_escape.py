@@ -59,10 +59,12 @@ def test_external_link_encodes_the_address():
     assert 'rel="noopener nofollow"' in link
 
 
-def test_prose_allows_basic_markdown_and_drops_the_rest():
+def test_prose_allows_basic_markdown_and_shows_html_as_text():
     html = prose("*a* [b](https://x.org) [c](javascript:alert(1)) <img src=x onerror=y>\n\n- d")
     assert "<em>a</em>" in html and 'href="https://x.org"' in html and "<li>d</li>" in html
-    assert "javascript" not in html and "onerror" not in html and "<img" not in html
+    assert "javascript" not in html and "<img" not in html
+    # Raw HTML an editor typed is shown as the text they wrote, not dropped.
+    assert "&lt;img src=x onerror=y&gt;" in html
     assert "\n\n" not in html  # one raw HTML block for the site's Markdown
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -134,10 +135,13 @@ def test_atom_feed_is_valid_and_newest_first(catalog, exported):
 
 
 def test_atom_feed_drops_characters_xml_cannot_carry(fixture_copy):
-    path = fixture_copy / "data" / "claims" / "bridge-best.yml"
-    path.write_text(path.read_text().replace("summary: A matter of opinion.",
-                                             'summary: "A matter\\x01 of\\x0b opinion."'))
-    body = build_exports(load_catalog(fixture_copy / "data"))[ATOM_FEED]
+    # The loader refuses control characters in records; the feed must still drop them, so
+    # the text is put into the validated model directly.
+    catalog = load_catalog(fixture_copy / "data")
+    loaded = catalog.claims["bridge-best"]
+    catalog.claims["bridge-best"] = dataclasses.replace(loaded, model=loaded.model.model_copy(
+        update={"summary": "A matter\x01 of\x0b opinion."}))
+    body = build_exports(catalog)[ATOM_FEED]
     check_atom(body, "https://dossier.example.org/", ["bridge-finished", "bridge-best"])
 
 

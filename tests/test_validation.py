@@ -68,7 +68,10 @@ def claim_with(old: str, new: str) -> str:
         (claim_with('claimed_on: "2018-05"', "claimed_on: 2017-02-30"),
          "6:13: claimed_on: '2017-02-30' is not a date on the calendar"),
         (claim_with('claimed_on: "2018-05"', "claimed_on: 05/10/2017"),
-         "6:13: claimed_on: '05/10/2017' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
+         "6:13: claimed_on: '05/10/2017' is ambiguous: the order of day and month (or the"
+         " century) is not clear; write it as YYYY-MM-DD, such as '2017-10-05'"),
+        (claim_with('claimed_on: "2018-05"', "claimed_on: 5 May 2018"),
+         "6:13: claimed_on: '5 May 2018' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD,"
          " such as '2017-10' or '2017-10-05'"),
         (claim_with('reviewed_on: "2026-11-20"', 'reviewed_on: "2026-11"'),
          "14:14: reviewed_on: '2026-11' must be a full date, YYYY-MM-DD"),

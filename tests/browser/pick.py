@@ -1,0 +1,86 @@
+"""Choose the pages a browser test visits from the records, rather than naming ids.
+
+Each finder returns None when the catalog holds nothing suitable; the `choose` fixture then
+falls back to the fixture dossier.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dossier_gen.indexes import build_indexes
+from dossier_gen.load import Catalog
+
+
+def a_claim(catalog: Catalog) -> str | None:
+    """The claim with the most evidence (its page shows the most), ties by id."""
+    if not catalog.claims:
+        return None
+    return max(sorted(catalog.claims), key=lambda cid: len(catalog.claims[cid].model.evidence))
+
+
+def a_claimant(catalog: Catalog) -> str | None:
+    claim = a_claim(catalog)
+    return catalog.claims[claim].model.claimant if claim else None
+
+
+def a_cited_source(catalog: Catalog) -> str | None:
+    uses = build_indexes(catalog).source_uses
+    return max(sorted(uses), key=lambda sid: len(uses[sid])) if uses else None
+
+
+@dataclass(frozen=True)
+class Walk:
+    """claim → its claimant → a source the claimant's page cites → a claim citing it."""
+
+    claim: str
+    entity: str
+    source: str
+    back_to: str
+
+
+def a_walk(catalog: Catalog) -> Walk | None:
+    uses = build_indexes(catalog).source_uses
+    for cid in sorted(catalog.claims):
+        eid = catalog.claims[cid].model.claimant
+        entity = catalog.entities[eid].model
+        cited = [c.source for c in entity.citations] + [d.source for d in entity.developments]
+        for sid in cited:
+            if uses.get(sid):
+                return Walk(cid, eid, sid, uses[sid][0].claim_id)
+    return None
+
+
+def chinese_names(catalog: Catalog) -> list[tuple[str, str]] | None:
+    """(entity id, native name) of every entity whose native name is in Han script."""
+    found = [(eid, loaded.model.native_name) for eid, loaded in sorted(catalog.entities.items())
+             if loaded.model.native_name and all(
+                 unicodedata.name(ch, "").startswith("CJK UNIFIED")
+                 for ch in loaded.model.native_name)]
+    return found or None
+
+
+_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def _search_words(text: str) -> set[str]:
+    """Words as the search index splits them: at spaces and hyphens, punctuation trimmed."""
+    tokens = (t.strip(".,;:!?()\"'“”‘’") for t in re.split(r"[\s\-]+", text.lower()))
+    return {t for t in tokens if _WORD.fullmatch(t)}
+
+
+def a_rare_word(catalog: Catalog) -> tuple[str, str] | None:
+    """(claim id, word) where the word of the claim's statement is in the fewest claims."""
+    claim = a_claim(catalog)
+    if claim is None:
+        return None
+    def text(cid: str) -> str:
+        model = catalog.claims[cid].model
+        return f"{model.title} {model.statement.text} {model.summary}".lower()
+    words = sorted(_search_words(catalog.claims[claim].model.statement.text))
+    if not words:
+        return None
+    rarest = min(words, key=lambda w: (sum(w in text(c) for c in catalog.claims), -len(w)))
+    return claim, rarest

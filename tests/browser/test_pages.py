@@ -1,0 +1,85 @@
+"""What the other reader pages show: charts, the scorecard's caveat, the timeline, tags, print."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from dossier_gen.indexes import build_indexes
+from dossier_gen.timeline import site_timeline
+
+from . import pick
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _chart_figures(page, chart_id: str) -> dict[str, str]:
+    """Each bar's label → its count, as the chart's text shows them."""
+    rows = page.locator(f"#{chart_id} svg g").evaluate_all(
+        "gs => gs.map(g => Array.from(g.querySelectorAll('text')).map(t => t.textContent))")
+    return {label: count for label, count in rows}
+
+
+def test_home_page_charts_claims_per_rating_and_lists_recent_changes(sites, page):
+    site = sites("real")
+    catalog = site.catalog
+    indexes = build_indexes(catalog)
+    page.goto(site.url)
+    svg = page.locator("#claims-per-rating svg")
+    expect(svg).to_have_attribute("role", "img")
+    expect(svg.locator("title")).to_have_text("Claims per rating")
+    assert _chart_figures(page, "claims-per-rating") == {
+        r.label: str(len(indexes.claims_by_rating[r.id])) for r in catalog.dossier.model.ratings}
+    recent = page.locator("h2#recently-reviewed-or-updated + ul > li")
+    expect(recent).to_have_count(min(5, len(catalog.claims)) or 1)
+    for claim_id in indexes.claims_recently_changed[:5]:
+        expect(recent.locator(f"a[href$='claims/{claim_id}/']")).to_have_count(1)
+
+
+def test_entity_page_has_a_scorecard_and_says_the_claims_were_selected(choose, page):
+    site, entity_id = choose(pick.a_claimant)
+    made = build_indexes(site.catalog).claims_by_claimant[entity_id]
+    page.goto(site.page_url(f"entities/{entity_id}.md"))
+    expect(page.locator("article")).to_contain_text("Selected, not sampled")
+    expect(page.locator("article")).to_contain_text("says nothing about overall honesty")
+    figures = _chart_figures(page, "scorecard")
+    assert sum(int(n) for n in figures.values()) == len(made)
+    expect(page.locator("#scorecard svg")).to_have_attribute("role", "img")
+
+
+def test_timeline_lists_every_event_in_order_each_linked(choose, page):
+    site, _ = choose(pick.a_claim)
+    events = site_timeline(site.catalog)
+    page.goto(site.page_url("timeline.md"))
+    items = page.locator("article li")
+    expect(items).to_have_count(len(events))
+    dates = items.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert dates == [e.date for e in events] == sorted(dates)
+    expect(items.locator("a")).to_have_count(len(events))
+    first = events[0].page.removesuffix(".md")
+    assert items.first.locator("a").get_attribute("href").rstrip("/").endswith(first)
+
+
+def test_tags_page_lists_claims_by_tag(choose, page):
+    site, tags = choose(lambda c: build_indexes(c).claims_by_tag or None)
+    page.goto(site.page_url("tags.md"))
+    tag, ids = next(iter(tags.items()))
+    section = page.locator(f"article [id='tag:{tag}']")
+    expect(section).to_have_count(1)
+    page.goto(site.page_url(f"claims/{ids[0]}.md"))
+    page.locator(".md-tag", has_text=tag).first.click()
+    expect(page).to_have_url(site.page_url("tags.md") + f"#tag:{tag}")
+
+
+def test_claim_page_prints_without_navigation_and_with_link_addresses(choose, page):
+    site, claim_id = choose(pick.a_claim)
+    page.goto(site.page_url(f"claims/{claim_id}.md"))
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-content__button"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    external = page.locator("article a[href^='http']").first
+    printed = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert external.get_attribute("href") in printed
+    page.emulate_media(media="screen")
+    expect(page.locator(".md-header")).to_be_visible()
+    assert external.evaluate("a => getComputedStyle(a, '::after').content") == "none"
