@@ -8,6 +8,7 @@ there. The time runs from the moment the file is written.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -49,11 +50,13 @@ def edit_latencies(workspace: Path, edits: int, full_rebuilds: bool = False) -> 
     page = f"http://127.0.0.1:{port}/claims/{claim.stem}/"
     original = claim.read_text(encoding="utf-8")
     log = open(workspace / f"serve-{port}.log", "wb")  # noqa: SIM115 -- lives as long as serve
+    # A session of its own: `dossier serve` runs `mkdocs serve` as a child, and both must stop.
     server = subprocess.Popen(args, cwd=workspace, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                              start_new_session=True)
     times: list[float] = []
     try:
-        _wait_for(page, "Reviewed on", limit=900)
+        _wait_for(page, "</html>", limit=900)  # the first build is done
         for n in range(edits):
             marker = f"Benchmark edit {n} {time.time_ns()}"
             text = original.replace('summary: "', f'summary: "{marker}. ', 1)
@@ -62,7 +65,7 @@ def edit_latencies(workspace: Path, edits: int, full_rebuilds: bool = False) -> 
             claim.write_text(text, encoding="utf-8")
             times.append(_wait_for(page, marker, limit=300) - start)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
         claim.write_text(original, encoding="utf-8")
