@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # vnu-jar's install script would download a Java runtime (Java comes from Debian instead).
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test serve validate render schema goldens clean
+.PHONY: site test serve validate render schema goldens bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "dossier-gen needs Python 3.11 or newer; set PYTHON=python3.11 or newer")'
@@ -54,6 +54,11 @@ schema: $(INSTALLED)
 ## goldens: refresh the expected Markdown of the golden-file tests (review the diff!)
 goldens: $(INSTALLED)
 	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
+
+## bench: time the generator and the MkDocs builds at 1,000 and 10,000 synthetic claims, and
+## write bench/RESULTS.md (about half an hour on 2 cores; BENCH_QUICK=1: small sizes, minutes)
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) site rendered .pytest_cache node_modules

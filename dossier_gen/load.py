@@ -7,9 +7,10 @@ editor fixes everything at once; a catalog is returned only when there are none.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -62,11 +63,14 @@ def display(path: Path) -> str:
         return path.as_posix()
 
 
-def read_record(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
-    """Read, parse and validate one file."""
+ReadResult = tuple["Loaded[Any] | None", list[Problem]]
+
+
+def read_record(path: Path, model: type[M], data: bytes | None = None) -> ReadResult:
+    """Read, parse and validate one file; `data` is its content when already read."""
     shown = display(path)
     try:
-        data = read_regular_file(path, MAX_FILE_BYTES)
+        data = read_regular_file(path, MAX_FILE_BYTES) if data is None else data
     except UnsafeFile as error:
         return None, [Problem(shown, 1, 1, str(error))]
     try:
@@ -143,8 +147,19 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     return files, problems
 
 
-def load_catalog(data_dir: Path | str) -> Catalog:
-    """Load `data_dir`; raise `DataError` with every problem found, sorted."""
+def read_serially(jobs: list[tuple[Path, type[Record]]]) -> list[ReadResult]:
+    return [read_record(path, model) for path, model in jobs]
+
+
+def load_catalog(
+    data_dir: Path | str,
+    read_many: Callable[[list[tuple[Path, type[Record]]]], list[ReadResult]] = read_serially,
+) -> Catalog:
+    """Load `data_dir`; raise `DataError` with every problem found, sorted.
+
+    `read_many` reads a list of (file, model) in order: serially, in parallel, or from a
+    cache (`parallel.py`, `cache.py`); each gives the same catalog and problems.
+    """
     root = Path(data_dir)
     problems: list[Problem] = []
     dossier_path = root / "dossier.yml"
@@ -162,17 +177,18 @@ def load_catalog(data_dir: Path | str) -> Catalog:
     # Ids of every record file, valid or not: a reference to a record that has its own
     # problems is not also reported as a reference to a missing record.
     ids: dict[str, set[str]] = {}
+    wanted: list[tuple[str, str, Path, type[Record]]] = []
     for folder, model in RECORD_KINDS.items():
         files, found = _record_files(root / folder)
         problems += found
         ids[folder] = set(files)
-        records: dict[str, Loaded[Record]] = {}
-        for record_id, path in files.items():
-            loaded, found = read_record(path, model)
-            problems += found
-            if loaded is not None:
-                records[record_id] = loaded
-        kinds[folder] = records
+        kinds[folder] = {}
+        wanted += [(folder, record_id, path, model) for record_id, path in files.items()]
+    results = read_many([(path, model) for _, _, path, model in wanted])
+    for (folder, record_id, _, _), (loaded, found) in zip(wanted, results, strict=True):
+        problems += found
+        if loaded is not None:
+            kinds[folder][record_id] = loaded
 
     if dossier is not None:
         problems += check_references(dossier, kinds["claims"], kinds["entities"],

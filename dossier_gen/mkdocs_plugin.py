@@ -6,17 +6,22 @@ package that imports MkDocs; everything it publishes comes from the engine-neutr
 
 from __future__ import annotations
 
+import functools
+import json
+import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import parallel
 from .audit import audit_site
+from .cache import PageCache, RecordCache
 from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
 from .load import Catalog, display, load_catalog
@@ -41,17 +46,66 @@ class DossierConfig(base.Config):
     """Template folders searched in order: put a site's own overrides first."""
 
 
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a build is dirty, which would stop a strict preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _GeneratedPage(File):
+    """A generated page that a dirty rebuild may skip when its Markdown did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
+    """When mkdocs.yml and the theme's override files were last changed."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    if config.theme.custom_dir:
+        paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
+    return tuple(p.stat().st_mtime_ns for p in paths)
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
     rendered: RenderedSite | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Parsed records and rendered pages, reused across `mkdocs serve` rebuilds.
+        self.records = RecordCache()
+        self.pages = PageCache()
+        self.serving = self.dirty = False
+        self.built: dict[str, tuple[str, Any]] = {}
+        """Page path → what MkDocs last built it from (dirty serve only)."""
+        self.settings: tuple[int, ...] = ()
+        self.current: set[str] = set()
+        self.rebuilt: set[str] = set()
+        """URLs of every page, and of the pages this dirty rebuild writes."""
+        self.search_docs: list[dict] | None = None
+        """The preview's whole search index, as of the last build."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
-        pass
+        # With `serve --dirty`, MkDocs rebuilds only the pages whose Markdown changed.
+        self.serving = command == "serve"
+        self.dirty = dirty and self.serving
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        stamp = _settings_stamp(config)
+        if stamp != self.settings:
+            # mkdocs.yml or the theme overrides changed: every page's HTML may change.
+            self.settings, self.built = stamp, {}
         try:
-            self.catalog = load_catalog(self.config.data_dir)
+            # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
+            read_many = self.records.read_many if self.serving else parallel.read_many
+            self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         project = Path(config.config_file_path or ".").resolve().parent
@@ -72,10 +126,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.catalog is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
+        renderer = self.pages.render if self.serving else parallel.render_in_parallel
         rendered = render_site(self.catalog, self.config.templates, intro,
-                               doc_pages=[f.src_uri for f in files.documentation_pages()])
+                               doc_pages=[f.src_uri for f in files.documentation_pages()],
+                               renderer=renderer)
         self.rendered = rendered
-        docs_dir = Path(config.docs_dir)
+        docs_dir = Path(config.docs_dir).resolve()
+
+        @functools.cache
+        def edit_folder(folder: Path) -> str:  # once a folder, not once a page
+            return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
+
+        built, self.built = self.built, {}
         for path, page in rendered.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -83,13 +145,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 existing.content_string = page.markdown
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, path, content=page.markdown, inclusion=inclusion)
+            file = _GeneratedPage.generated(config, path, content=page.markdown,
+                                            inclusion=inclusion)
+            if self.dirty:  # the page's HTML is its Markdown and its JSON-LD
+                built_from = (page.markdown, rendered.head.get(path))
+                file.unchanged = built.get(path) == built_from
+                self.built[path] = built_from
             if page.source is not None:
-                file.edit_uri = Path(os.path.relpath(page.source.resolve(),
-                                                     docs_dir.resolve())).as_posix()
+                file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
         for path, content in rendered.files.items():
             files.append(File.generated(config, path, content=content))
+        if not self.serving:
+            # A one-shot build needs the records no more. Their value positions alone take
+            # hundreds of MiB at 10,000 claims, which the pages' HTML can reuse.
+            self.catalog = None
+        if self.dirty:
+            pages = files.documentation_pages()
+            # As search entries name pages: the home page's "./" is "".
+            self.current = {f.url.removeprefix("./") for f in pages}
+            self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
         return files
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -101,12 +176,35 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         context["dossier_feed"] = ATOM_FEED
         return context
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Defence in depth: fail the build if any page holds active content from data.
         problems = audit_site(config.site_dir)
         if problems:
             raise PluginError("The built site failed the HTML audit (active content that may"
                               " have come from data):\n" + "\n".join(problems))
+        self._merge_search_index(config)
+
+    def _merge_search_index(self, config: MkDocsConfig) -> None:
+        """Keep the preview's search index whole across dirty rebuilds.
+
+        Material's search plugin merges a dirty rebuild into its previous index assuming one
+        page was rebuilt; with several (the home page among them) it keeps only those. So
+        the index is put together here: the rebuilt pages' new entries, the others' old ones.
+        """
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.dirty or not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if self.search_docs is not None:
+            def page(entry: dict) -> str:
+                return entry["location"].split("#", 1)[0]
+
+            index["docs"] = (
+                [e for e in self.search_docs if page(e) in self.current - self.rebuilt]
+                + [e for e in index["docs"] if page(e) in self.rebuilt])
+            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = index["docs"]
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:

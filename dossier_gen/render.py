@@ -6,8 +6,9 @@ The result is a plain mapping of page paths to Markdown, with no tie to any site
 
 from __future__ import annotations
 
+import functools
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,32 @@ class Page:
     """The file an editor changes to change this page; the page's edit link points at it."""
     listed: bool
     """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: which template, with what beyond the shared context."""
+
+    path: str
+    template: str
+    source: Path | None
+    listed: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    """Front matter added after rendering (a page's description)."""
+
+
+PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
+"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache."""
+
+
+def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
+    return env.get_template(job.template).render(shared, page_path=job.path, **job.extra)
+
+
+def render_serially(env: jinja2.Environment, shared: Mapping[str, Any],
+                    jobs: list[PageJob]) -> list[str]:
+    return [render_page(env, shared, job) for job in jobs]
 
 
 @dataclass(frozen=True)
@@ -75,12 +102,24 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+    # One environment per template path, so `mkdocs serve` rebuilds reuse compiled templates;
+    # Jinja's auto_reload still recompiles a template whose file changed.
+    return make_environment(template_dirs)
+
+
 @jinja2.pass_context
 def _relative_url(context: Any, target: str, anchor: str | None = None) -> Markup:
     """Link from the page being rendered to `target`, a page path built from ids (slugs)."""
-    here = posixpath.dirname(context["page_path"]) or "."
-    link = posixpath.relpath(target, here)
+    link = _relative_path(target, posixpath.dirname(context["page_path"]) or ".")
     return Markup(f"{link}#{anchor}" if anchor else link)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(target: str, here: str) -> str:
+    # relpath makes the paths absolute through os.getcwd(): costly at a dozen links a page.
+    return posixpath.relpath(target, here)
 
 
 def _slug(value: str) -> Markup:
@@ -98,11 +137,13 @@ def _heading_id(slug: str) -> Markup:
 def render_site(
     catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
     doc_pages: Iterable[str] = (),
+    renderer: PageRenderer = render_serially,
 ) -> RenderedSite:
     """Render every page. `intro` is the hand-written Markdown of the home page;
     `doc_pages` are the paths of the hand-written pages (`methodology.md`), which the
-    publisher's JSON-LD links to when they exist."""
-    env = make_environment(template_dirs)
+    publisher's JSON-LD links to when they exist. `renderer` turns the list of pages into
+    Markdown; any renderer gives the same pages."""
+    env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
     indexes = build_indexes(catalog)
     dossier = catalog.dossier.model
     shared = {
@@ -114,12 +155,11 @@ def render_site(
         "indexes": indexes,
         "site_events": site_timeline(catalog),
     }
-    pages: dict[str, Page] = {}
+    jobs: list[PageJob] = []
 
     def add(path: str, template: str, edit: Path | None, listed: bool,
             meta: dict[str, str] | None = None, **extra: Any) -> None:
-        markdown = env.get_template(template).render(shared, page_path=path, **extra)
-        pages[path] = Page(with_front_matter(markdown, meta or {}), edit, listed)
+        jobs.append(PageJob(path, template, edit, listed, extra, meta or {}))
 
     add("index.md", "home.md.j2", None, True, intro=Markup(intro))
     add("ratings.md", "ratings.md.j2", catalog.dossier.path, True)
@@ -148,6 +188,9 @@ def render_site(
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
+    markdowns = renderer(env, shared, jobs)
+    pages = {job.path: Page(with_front_matter(md, job.meta), job.source, job.listed)
+             for job, md in zip(jobs, markdowns, strict=True)}
     files = exports.build_exports(catalog)
     files["robots.txt"] = robots_txt(dossier.base_url).encode("utf-8")
     head = {f"claims/{cid}.md": [claim_review(catalog, cid)] for cid in catalog.claims}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -55,6 +56,10 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
         record = project / "data" / "claims" / "bridge-best.yml"
         record.write_text(record.read_text().replace("A matter of opinion.", "Edited summary."))
         wait_for(page, "Edited summary")
+        # Only the changed pages were rebuilt, yet search still finds every page.
+        index = wait_for(f"http://127.0.0.1:{port}/search/search_index.json", "Edited summary")
+        locations = {doc["location"] for doc in json.loads(index)["docs"]}
+        assert {"claims/bridge-finished/", "sources/example-report/", ""} <= locations
 
         claim_template = templates / "claim.md.j2"
         claim_template.write_text(claim_template.read_text().replace('"In short"', '"Briefly"'))

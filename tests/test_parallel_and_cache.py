@@ -1,0 +1,164 @@
+"""The parallel and cached paths give exactly what the serial path gives.
+
+Serial vs parallel: the same catalog, the same problems (sorted, with positions), the same
+pages. Warm vs cold: after edits, the caches give the pages a fresh serial run gives, and
+re-render only pages whose inputs changed. (Speed is measured by `make bench`, not here.)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier_gen import parallel
+from dossier_gen.cache import PageCache, RecordCache
+from dossier_gen.load import load_catalog
+from dossier_gen.problems import DataError
+from dossier_gen.render import render_site
+
+from .conftest import ROOT
+
+TEMPLATES = [ROOT / "templates"]
+
+
+def _synth():
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """A synthetic dossier of 60 claims (with entities and sources: about 100 records)."""
+    return _synth().write_dossier(tmp_path_factory.mktemp("synth"), 60) / "data"
+
+
+@pytest.fixture
+def synthetic_copy(synthetic: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(synthetic, tmp_path / "data"))
+
+
+def read_in_pool(jobs):
+    """Force the pool even for a small dossier."""
+    return parallel.read_records([(p, m, None) for p, m in jobs], min_items=1)
+
+
+def render_in_pool(env, shared, jobs):
+    return parallel.map_forked(parallel._render_chunk, (env, shared, jobs), len(jobs),
+                               min_items=1)
+
+
+def _pid(state, start: int, stop: int) -> list[int]:
+    return [os.getpid()] * (stop - start)
+
+
+def test_the_pool_really_uses_other_processes():
+    # In a fresh process: the test run itself may have threads running, which keep it serial.
+    code = ("import os; from dossier_gen import parallel;"
+            " from tests.test_parallel_and_cache import _pid;"
+            " pids = set(parallel.map_forked(_pid, None, 16, min_items=1));"
+            " print(parallel.worker_count(), os.getpid() in pids, len(pids))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    workers, parent_did_work, processes = int(out[0]), out[1] == "True", int(out[2])
+    if workers >= 2:
+        assert not parent_did_work and processes >= 1
+    else:
+        assert parent_did_work and processes == 1
+
+
+def test_parallel_load_and_render_equal_serial(synthetic: Path):
+    serial = load_catalog(synthetic)
+    pooled = load_catalog(synthetic, read_many=read_in_pool)
+    assert pooled == serial
+    assert list(pooled.claims) == list(serial.claims)
+    assert (render_site(pooled, TEMPLATES, renderer=render_in_pool)
+            == render_site(serial, TEMPLATES))
+
+
+def test_parallel_load_reports_the_same_problems_sorted(synthetic_copy: Path):
+    claims = synthetic_copy / "claims"
+    (claims / "claim-3.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    text = (claims / "claim-7.yml").read_text(encoding="utf-8")
+    (claims / "claim-7.yml").write_text(text.replace("rating: ", "rating: nope-"),
+                                        encoding="utf-8")
+    (claims / "claim-1.yml").write_text(text.replace("claimed_on:", "claimed_on_typo:"),
+                                        encoding="utf-8")
+    with pytest.raises(DataError) as serial:
+        load_catalog(synthetic_copy)
+    with pytest.raises(DataError) as pooled:
+        load_catalog(synthetic_copy, read_many=read_in_pool)
+    assert pooled.value.problems == serial.value.problems
+    assert pooled.value.problems == sorted(pooled.value.problems)
+    assert len(serial.value.problems) >= 3
+    assert all(p.line >= 1 and p.col >= 1 for p in pooled.value.problems)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
+    records, pages = RecordCache(), PageCache()
+
+    def warm():
+        return render_site(load_catalog(synthetic_copy, read_many=records.read_many),
+                           TEMPLATES, renderer=pages.render)
+
+    def cold():
+        return render_site(load_catalog(synthetic_copy), TEMPLATES)
+
+    assert warm() == cold()
+    first = load_catalog(synthetic_copy, read_many=records.read_many)
+    again = load_catalog(synthetic_copy, read_many=records.read_many)
+    assert again.claims["claim-0"] is first.claims["claim-0"], "unchanged file re-parsed"
+    assert warm() == cold()
+    assert pages.rendered == [], "nothing changed, yet pages were rendered again"
+
+    # A claim's title shows on its page, on the lists, and on the pages of what it cites.
+    _edit(synthetic_copy / "claims" / "claim-4.yml", 'title: "Claim 4:', 'title: "Claim four:')
+    assert warm() == cold()
+    assert "claims/claim-4.md" in pages.rendered and "claims/index.md" in pages.rendered
+    assert "claims/claim-5.md" not in pages.rendered
+    # An entity's name shows on every page that links to it.
+    _edit(synthetic_copy / "entities" / "entity-2.yml", "name: Example", "name: Renamed")
+    assert warm() == cold()
+    # A source dropped from a claim's evidence loses that claim from its page.
+    claim = synthetic_copy / "claims" / "claim-9.yml"
+    text = claim.read_text(encoding="utf-8")
+    start = text.index("  - stance:")
+    end = text.index("  - stance:", start + 1)
+    claim.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert warm() == cold()
+    # A claim removed (and the claims relating to it edited) disappears everywhere.
+    for other in synthetic_copy.glob("claims/*.yml"):
+        other_text = other.read_text(encoding="utf-8")
+        if "claim-11" in other_text and other.stem != "claim-11":
+            lines = [ln for ln in other_text.splitlines() if not ln.startswith("related:")]
+            other.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (synthetic_copy / "claims" / "claim-11.yml").unlink()
+    assert warm() == cold()
+    assert "claims/claim-11.md" not in warm().pages
+
+
+def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path,
+                                                           tmp_path: Path):
+    templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
+    records, pages = RecordCache(), PageCache()
+    catalog = load_catalog(synthetic_copy, read_many=records.read_many)
+    render_site(catalog, [templates], renderer=pages.render)
+    claim_template = templates / "claim.md.j2"
+    claim_template.write_text(claim_template.read_text(encoding="utf-8")
+                              + "\nA sentence added to the template.\n", encoding="utf-8")
+    warm = render_site(catalog, [templates], renderer=pages.render)
+    assert warm == render_site(load_catalog(synthetic_copy), [templates])
+    assert "A sentence added to the template." in warm.pages["claims/claim-0.md"].markdown
