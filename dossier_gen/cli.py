@@ -272,7 +272,10 @@ def serve(data_dir: Path, config_file: Path, dev_addr: str, full_rebuilds: bool)
     args = _mkdocs("serve", "--config-file", str(config_file), "--dev-addr", dev_addr)
     if not full_rebuilds:
         args.append("--dirty")
-    sys.exit(subprocess.run(args, env={**os.environ, **_QUIET_ENV}).returncode)
+    # Become the server rather than wait for it: a signal that stops `dossier serve` (Ctrl-C,
+    # a test's terminate()) then stops MkDocs too, instead of leaving it running.
+    sys.stdout.flush()
+    os.execve(args[0], args, {**os.environ, **_QUIET_ENV})
 
 
 @cli.command()

@@ -67,3 +67,6 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+    # Stopping `dossier serve` stops the server itself: nothing answers on the port any more.
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0, "the preview server is still running"
