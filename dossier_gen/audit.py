@@ -18,8 +18,8 @@ It reads every HTML page with the standard library's parser and reports:
 from __future__ import annotations
 
 import json
-import os
 import re
+from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -139,18 +139,20 @@ def audit_page(html: str) -> list[tuple[int, int, str]]:
     return parser.problems
 
 
-def audit_site(site_dir: Path | str) -> list[str]:
-    """Every problem in every HTML page under `site_dir`, as `path:line:col: message`."""
+def audit_site(site_dir: Path | str, only: Collection[str] | None = None) -> list[str]:
+    """Every problem in the HTML pages under `site_dir`, as `path:line:col: message`.
+
+    `only` limits the audit to these paths relative to `site_dir` (those that exist): a
+    dirty `serve` rebuild audits the pages it wrote, since the rest were audited before.
+    """
     site = Path(site_dir)
+    if only is None:
+        paths = sorted(p for p in site.rglob("*.html") if p.is_file())
+    else:
+        paths = sorted(site / name for name in only if (site / name).is_file())
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(site):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if not name.endswith(".html"):
-                continue
-            path = Path(dirpath) / name
-            shown = path.relative_to(site).as_posix()
-            html = path.read_text(encoding="utf-8", errors="replace")
-            found += [f"{shown}:{line}:{col}: {message}"
-                      for line, col, message in audit_page(html)]
+    for path in paths:
+        shown = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{shown}:{line}:{col}: {message}" for line, col, message in audit_page(html)]
     return found

@@ -86,6 +86,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.current: set[str] = set()
         self.rebuilt: set[str] = set()
         """URLs of every page, and of the pages this dirty rebuild writes."""
+        self.written: set[str] = set()
+        """Site paths of the HTML files this dirty rebuild writes (for the audit)."""
         self.search_docs: list[dict] | None = None
         """The preview's whole search index, as of the last build."""
 
@@ -165,6 +167,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # As search entries name pages: the home page's "./" is "".
             self.current = {f.url.removeprefix("./") for f in pages}
             self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
+            self.written = {f.dest_uri for f in pages if f.is_modified()}
         return files
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -179,7 +182,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Defence in depth: fail the build if any page holds active content from data.
-        problems = audit_site(config.site_dir)
+        # A dirty rebuild audits the pages it wrote (and the theme's 404 page, written every
+        # time); the others were audited when they were written. A full build audits all.
+        only = self.written | {"404.html"} if self.dirty else None
+        problems = audit_site(config.site_dir, only)
         if problems:
             raise PluginError("The built site failed the HTML audit (active content that may"
                               " have come from data):\n" + "\n".join(problems))

@@ -168,3 +168,13 @@ def test_no_extension_reads_files_or_runs_code(config):
     assert not set(plugins) & _PLUGINS_THAT_RUN_CODE
     assert "hooks" not in settings, "hooks run Python code from the repository at build time"
     assert settings.get("strict") is True
+
+
+def test_audit_can_be_limited_to_the_pages_a_rebuild_wrote(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p onclick="x()">a</p>')
+    (tmp_path / "b.html").write_text('<p onmouseover="y()">b</p>')
+    everything = audit_site(tmp_path)
+    assert len(everything) == 2
+    assert audit_site(tmp_path, only={"b.html", "missing.html"}) == [
+        p for p in everything if p.startswith("b.html:")]
