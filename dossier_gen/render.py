@@ -7,7 +7,6 @@ The result is a plain mapping of page paths to Markdown, with no tie to any site
 from __future__ import annotations
 
 import functools
-import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import escape, exports
+from . import escape, exports, links
 from .charts import rating_chart
 from .claimreview import claim_review, claim_url, publisher_jsonld
 from .dates import format_date
-from .fields import is_slug
 from .indexes import build_indexes
 from .load import Catalog
 from .sharing import claim_description, entity_description, robots_txt, with_front_matter
@@ -78,7 +76,9 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
     `finalize` escapes every printed value as Markdown text unless a filter marked it safe,
     so a template that forgets a filter shows text literally rather than as markup.
     Autoescape is on only so that macros return `Markup`; `finalize` has already turned
-    every value into `Markup` by the time Jinja's HTML escaping would apply.
+    every value into `Markup` by the time Jinja's HTML escaping would apply. The pieces
+    every page repeats (links, badges, dates, claim tables) are Python globals from
+    `links`, which print through `finalize` too.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
@@ -94,11 +94,11 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         prose=escape.prose,
         date=format_date,
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
-        slug=_slug,
+        slug=links.slug,
     )
-    env.globals.update(url=_relative_url, external_link=escape.external_link,
-                       heading_id=_heading_id, rating_chart=rating_chart,
-                       claim_url=claim_url)
+    env.globals.update(links.GLOBALS)
+    env.globals.update(external_link=escape.external_link, heading_id=_heading_id,
+                       rating_chart=rating_chart, claim_url=claim_url)
     return env
 
 
@@ -107,26 +107,6 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     # One environment per template path, so `mkdocs serve` rebuilds reuse compiled templates;
     # Jinja's auto_reload still recompiles a template whose file changed.
     return make_environment(template_dirs)
-
-
-@jinja2.pass_context
-def _relative_url(context: Any, target: str, anchor: str | None = None) -> Markup:
-    """Link from the page being rendered to `target`, a page path built from ids (slugs)."""
-    link = _relative_path(target, posixpath.dirname(context["page_path"]) or ".")
-    return Markup(f"{link}#{anchor}" if anchor else link)
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative_path(target: str, here: str) -> str:
-    # relpath makes the paths absolute through os.getcwd(): costly at a dozen links a page.
-    return posixpath.relpath(target, here)
-
-
-def _slug(value: str) -> Markup:
-    """An id printed raw, for class names and anchors; ids are validated slugs already."""
-    if not is_slug(value):
-        raise ValueError(f"{value!r} is not an id")
-    return Markup(value)
 
 
 def _heading_id(slug: str) -> Markup:
