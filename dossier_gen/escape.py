@@ -56,7 +56,14 @@ def _encode(text: str) -> str:
 
 def md_text(value: Any) -> Markup:
     """Record text as inert Markdown text, on one line."""
-    return Markup(_encode(clean(str(value))))
+    return _md_text(value if type(value) is str else str(value))
+
+
+# Pages print the same names, titles, labels and dates thousands of times: each distinct
+# text is cleaned and encoded once. Bounded, so long unique texts cannot pile up.
+@functools.lru_cache(maxsize=32768)
+def _md_text(text: str) -> Markup:
+    return Markup(_encode(clean(text)))
 
 
 def plain_title(value: Any) -> str:
