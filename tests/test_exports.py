@@ -20,6 +20,7 @@ from dossier_gen.exports import (
     CLAIMS_CSV,
     CSV_COLUMNS,
     FEED_JSON,
+    _json_bytes,
     build_exports,
 )
 from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
@@ -44,6 +45,20 @@ def exported(catalog):
 
 def test_the_same_data_gives_the_same_bytes(catalog, exported):
     assert build_exports(catalog) == exported
+
+
+def test_json_files_are_indented_as_python_json_writes_them(catalog, exported):
+    # The fast encoder must write what json.dumps(indent=2) would, byte for byte, so the
+    # published files keep their shape; tricky text included. (Records hold no floats; the
+    # two differ only on exponents: 1e-07 against 1e-7.)
+    feed = json.loads(exported[FEED_JSON])
+    assert exported[FEED_JSON] == (json.dumps(feed, ensure_ascii=False, indent=2)
+                                   + "\n").encode("utf-8")
+    tricky = {"text": "".join(map(chr, range(0x20))) + "\x7f\u2028\u2029 \\ \" / ☃ 你好 😀",
+              "empty": [[], {}], "numbers": [0, -1, 2**53, 1.5, -0.25], "flags": [True, None],
+              "nested": {"a": [{"b": "c"}]}}
+    assert _json_bytes(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2)
+                                   + "\n").encode("utf-8")
 
 
 def test_data_feed_holds_every_claim_review(catalog, exported):
