@@ -98,6 +98,7 @@ def attr(value: Any) -> Markup:
     return md_text(value)
 
 
+@functools.lru_cache(maxsize=8192)  # a source's links are printed on every claim citing it
 def external_link(url: str, text: Any) -> Markup:
     """A link to another site: record URLs are validated as http(s) by the models.
 
@@ -170,6 +171,8 @@ def csv_cell(value: Any) -> str:
 
 def finalize(value: Any) -> Any:
     """Jinja `finalize` hook: any output not already marked safe is escaped as Markdown text."""
+    if type(value) is str:  # most printed values: straight to the memoised encoding
+        return _md_text(value)
     if isinstance(value, Markup):
         return value
     if value is None:
