@@ -37,8 +37,9 @@ def _directory(page_path: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relative_path(target: str, here: str) -> str:
-    # relpath makes the paths absolute through os.getcwd(): costly at a dozen links a page.
-    return posixpath.relpath(target, here)
+    # relpath makes relative paths absolute through os.getcwd(), a system call: both are
+    # paths inside the site, so rooting them at `/` gives the same answer without it.
+    return posixpath.relpath("/" + target, "/" + here)
 
 
 def _link(context: Any, target: str, anchor: str | None = None) -> str:
