@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
@@ -42,17 +43,6 @@ def _relative_path(target: str, here: str) -> str:
     return posixpath.relpath("/" + target, "/" + here)
 
 
-def _link(context: Any, target: str, anchor: str | None = None) -> str:
-    link = _relative_path(target, _directory(context["page_path"]))
-    return f"{link}#{anchor}" if anchor else link
-
-
-@jinja2.pass_context
-def url(context: Any, target: str, anchor: str | None = None) -> Markup:
-    """Link from the page being rendered to `target`, a page path built from ids (slugs)."""
-    return Markup(_link(context, target, anchor))
-
-
 def slug(value: str) -> Markup:
     """An id printed raw, for class names and anchors; ids are validated slugs already."""
     if not is_slug(value):
@@ -60,50 +50,86 @@ def slug(value: str) -> Markup:
     return Markup(value)
 
 
-def _claim_link(context: Any, cid: str) -> str:
-    return f"[{finalize(context['claims'][cid].title)}]({_link(context, f'claims/{cid}.md')})"
+class PageLinks:
+    """The link-making functions of one page, bound to the records the page reads.
+
+    `render.render_page` hands them to each page as template variables: bound methods are
+    called directly, where a `pass_context` global inside a loop makes Jinja derive a new
+    context for every call. `records` is the render's shared mapping (`claims`,
+    `entities`, `sources`, `ratings`), tracked or not.
+    """
+
+    def __init__(self, records: Mapping[str, Any], page_path: str) -> None:
+        self._claims = records["claims"]
+        self._entities = records["entities"]
+        self._sources = records["sources"]
+        self._ratings = records["ratings"]
+        self._here = _directory(page_path)
+
+    def _link(self, target: str, anchor: str | None = None) -> str:
+        link = _relative_path(target, self._here)
+        return f"{link}#{anchor}" if anchor else link
+
+    def url(self, target: str, anchor: str | None = None) -> Markup:
+        """Link from this page to `target`, a page path built from ids (slugs)."""
+        return Markup(self._link(target, anchor))
+
+    def _claim_link(self, cid: str) -> str:
+        return f"[{finalize(self._claims[cid].title)}]({self._link(f'claims/{cid}.md')})"
+
+    def _entity_link(self, eid: str) -> str:
+        return f"[{finalize(self._entities[eid].name)}]({self._link(f'entities/{eid}.md')})"
+
+    def _rating_badge(self, rid: str) -> str:
+        icon = finalize(RATING_ICONS.get(rid, "●"))
+        label = finalize(self._ratings[rid].label)
+        return (f'[<span class="dossier-badge__icon" aria-hidden="true">{icon}</span> {label}]'
+                f'({self._link("ratings.md", rid)}){{ .dossier-badge .rating-{slug(rid)} }}')
+
+    def claim_link(self, cid: str) -> Markup:
+        return Markup(self._claim_link(cid))
+
+    def entity_link(self, eid: str) -> Markup:
+        return Markup(self._entity_link(eid))
+
+    def source_link(self, sid: str) -> Markup:
+        title = finalize(self._sources[sid].title)
+        return Markup(f"[{title}]({self._link(f'sources/{sid}.md')})")
+
+    def rating_link(self, rid: str) -> Markup:
+        label = finalize(self._ratings[rid].label)
+        return Markup(f"[{label}]({self._link('ratings.md', rid)})")
+
+    def rating_badge(self, rid: str) -> Markup:
+        return Markup(self._rating_badge(rid))
+
+    def claims_table(self, ids: list[str]) -> Markup:
+        """A table of claims: claim, claimant, date and rating badge, one row each."""
+        rows = ["| Claim | Claimant | Date | Rating |\n| --- | --- | --- | --- |\n"]
+        for cid in ids:
+            c = self._claims[cid]
+            rows.append(f"| {self._claim_link(cid)} | {self._entity_link(c.claimant)} "
+                        f"| {_when(c.claimed_on)} | {self._rating_badge(c.rating)} |\n")
+        return Markup("".join(rows))
+
+    def event_item(self, event: Any) -> Markup:
+        """One timeline entry as a list item linking to the page the event belongs to."""
+        item = (f"- {_when(event.date)}, **{finalize(event.kind)}**: "
+                f"[{finalize(event.text)}]({self._link(event.page)})")
+        if event.detail:
+            item += f" ({finalize(event.detail.replace('-', ' '))})"
+        return Markup(item)
+
+    def template_variables(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _BOUND}
 
 
-def _entity_link(context: Any, eid: str) -> str:
-    return f"[{finalize(context['entities'][eid].name)}]({_link(context, f'entities/{eid}.md')})"
-
-
-def _rating_badge(context: Any, rid: str) -> str:
-    icon = finalize(RATING_ICONS.get(rid, "●"))
-    label = finalize(context["ratings"][rid].label)
-    return (f'[<span class="dossier-badge__icon" aria-hidden="true">{icon}</span> {label}]'
-            f'({_link(context, "ratings.md", rid)}){{ .dossier-badge .rating-{slug(rid)} }}')
+_BOUND = ("url", "claim_link", "entity_link", "source_link", "rating_link", "rating_badge",
+          "claims_table", "event_item")
 
 
 def _when(value: str) -> str:
     return f'<time datetime="{finalize(value)}">{finalize(format_date(value))}</time>'
-
-
-@jinja2.pass_context
-def claim_link(context: Any, cid: str) -> Markup:
-    return Markup(_claim_link(context, cid))
-
-
-@jinja2.pass_context
-def entity_link(context: Any, eid: str) -> Markup:
-    return Markup(_entity_link(context, eid))
-
-
-@jinja2.pass_context
-def source_link(context: Any, sid: str) -> Markup:
-    title = finalize(context["sources"][sid].title)
-    return Markup(f"[{title}]({_link(context, f'sources/{sid}.md')})")
-
-
-@jinja2.pass_context
-def rating_link(context: Any, rid: str) -> Markup:
-    label = finalize(context["ratings"][rid].label)
-    return Markup(f"[{label}]({_link(context, 'ratings.md', rid)})")
-
-
-@jinja2.pass_context
-def rating_badge(context: Any, rid: str) -> Markup:
-    return Markup(_rating_badge(context, rid))
 
 
 def when(value: str) -> Markup:
@@ -111,32 +137,16 @@ def when(value: str) -> Markup:
     return Markup(_when(value))
 
 
-@jinja2.pass_context
-def claims_table(context: Any, ids: list[str]) -> Markup:
-    """A table of claims: claim, claimant, date and rating badge, one row each."""
-    claims = context["claims"]
-    rows = ["| Claim | Claimant | Date | Rating |\n| --- | --- | --- | --- |\n"]
-    for cid in ids:
-        c = claims[cid]
-        rows.append(f"| {_claim_link(context, cid)} | {_entity_link(context, c.claimant)} "
-                    f"| {_when(c.claimed_on)} | {_rating_badge(context, c.rating)} |\n")
-    return Markup("".join(rows))
+def _from_context(name: str) -> Any:
+    # The same functions as globals, for a template rendered without the page's variables
+    # (such as `_macros.md.j2` imported without context): they read the context instead.
+    @jinja2.pass_context
+    def call(context: Any, *args: Any) -> Any:
+        return getattr(PageLinks(context, context["page_path"]), name)(*args)
+    call.__name__ = name
+    return call
 
 
-@jinja2.pass_context
-def event_item(context: Any, event: Any) -> Markup:
-    """One timeline entry as a list item linking to the page the event belongs to."""
-    item = (f"- {_when(event.date)}, **{finalize(event.kind)}**: "
-            f"[{finalize(event.text)}]({_link(context, event.page)})")
-    if event.detail:
-        item += f" ({finalize(event.detail.replace('-', ' '))})"
-    return Markup(item)
-
-
-GLOBALS = {
-    "url": url, "claim_link": claim_link, "entity_link": entity_link,
-    "source_link": source_link, "rating_link": rating_link, "rating_badge": rating_badge,
-    "when": when, "claims_table": claims_table, "event_item": event_item,
-    "RATING_ICONS": RATING_ICONS, "ROLE_LABELS": ROLE_LABELS,
-}
+GLOBALS = {name: _from_context(name) for name in _BOUND} | {
+    "when": when, "RATING_ICONS": RATING_ICONS, "ROLE_LABELS": ROLE_LABELS}
 """Registered as Jinja globals by `render.make_environment`."""

@@ -53,7 +53,9 @@ PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], 
 
 
 def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
-    return env.get_template(job.template).render(shared, page_path=job.path, **job.extra)
+    page_links = links.PageLinks(shared, job.path).template_variables()
+    return env.get_template(job.template).render(shared, page_path=job.path, **page_links,
+                                                 **job.extra)
 
 
 def render_serially(env: jinja2.Environment, shared: Mapping[str, Any],
