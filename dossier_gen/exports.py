@@ -50,9 +50,12 @@ CSV_COLUMNS = (
 """Columns of claims.csv, one row per claim; lists are joined with `;`."""
 
 
-def build_exports(catalog: Catalog) -> dict[str, bytes]:
-    """Path → content of every open-data file."""
-    reviews = all_claim_reviews(catalog)
+def build_exports(catalog: Catalog,
+                  reviews: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
+    """Path → content of every open-data file; `reviews` are `all_claim_reviews(catalog)`
+    when the caller has them already (they are read, not changed)."""
+    if reviews is None:
+        reviews = all_claim_reviews(catalog)
     files = {
         FEED_JSON: _json_bytes(data_feed(catalog, reviews)),
         CLAIMS_CSV: claims_csv(catalog),

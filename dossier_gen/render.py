@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import escape, exports, links
 from .charts import rating_chart
-from .claimreview import claim_review, claim_url, publisher_jsonld
+from .claimreview import all_claim_reviews, claim_url, publisher_jsonld
 from .dates import format_date
 from .indexes import build_indexes
 from .load import Catalog
@@ -191,8 +191,9 @@ def render_site(
     markdowns = renderer(env, shared, jobs)
     pages = {job.path: Page(with_front_matter(md, job.meta), job.source, job.listed)
              for job, md in zip(jobs, markdowns, strict=True)}
-    files = exports.build_exports(catalog)
+    reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
+    files = exports.build_exports(catalog, reviews)
     files["robots.txt"] = robots_txt(dossier.base_url).encode("utf-8")
-    head = {f"claims/{cid}.md": [claim_review(catalog, cid)] for cid in catalog.claims}
+    head = {f"claims/{cid}.md": [reviews[cid]] for cid in catalog.claims}
     head["index.md"] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
     return RenderedSite(dict(sorted(pages.items())), files, dict(sorted(head.items())))
