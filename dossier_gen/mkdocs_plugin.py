@@ -269,4 +269,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         server.watch(self.config.data_dir)
         for folder in self.config.templates:
             server.watch(folder)
+        if config.theme.custom_dir:
+            # MkDocs watches the theme only with --watch-theme; the site's overrides are
+            # edited as often as its templates.
+            server.watch(config.theme.custom_dir)
         return server
