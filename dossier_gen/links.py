@@ -4,8 +4,8 @@ They were Jinja macros in `_macros.md.j2`, and calling them was about 40% of ren
 macro call builds a frame, a context and a `Markup` for every piece. As Python functions
 registered as template globals they cost a fraction. Every value they print goes through
 `escape.finalize`, exactly as `{{ value }}` does in a template, so the Markdown is the same
-byte for byte and record text stays inert. They read the records through the template's
-context (`claims`, `entities`, ...), so the page cache still sees which records a page read.
+byte for byte and record text stays inert. They read the records from the render's shared
+mappings (`claims`, `entities`, ...), so the page cache still sees which records a page read.
 """
 
 from __future__ import annotations
