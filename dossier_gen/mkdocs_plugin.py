@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import parallel
-from .audit import audit_site
+from .audit import PageAuditor, audit_site
 from .cache import PageCache, RecordCache
 from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
@@ -70,6 +71,29 @@ def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
     return tuple(p.stat().st_mtime_ns for p in paths)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory across `mkdocs serve` rebuilds.
+
+    MkDocs makes a new theme environment for every rebuild, so the theme's dozens of
+    templates were compiled again each time (about a second). Jinja checks each entry
+    against its template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.compiled.clear()
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
 
@@ -82,6 +106,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.built: dict[str, tuple[str, Any]] = {}
         """Page path → what MkDocs last built it from (dirty serve only)."""
         self.settings: tuple[int, ...] = ()
+        self.theme_code = _CompiledTemplates()
         self.current: set[str] = set()
         self.rebuilt: set[str] = set()
         """URLs of every page, and of the pages this dirty rebuild writes."""
@@ -91,6 +116,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """The preview's whole search index, as of the last build."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
+        self.auditor: PageAuditor | None = None
+        """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -105,6 +132,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if stamp != self.settings:
             # mkdocs.yml or the theme overrides changed: every page's HTML may change.
             self.settings, self.built = stamp, {}
+            self.theme_code.clear()
         try:
             # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
             read_many = self.records.read_many if self.serving else parallel.read_many
@@ -165,6 +193,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # A one-shot build needs the records no more. Their value positions alone take
             # hundreds of MiB at 10,000 claims, which the pages' HTML can reuse.
             self.catalog = None
+        if not self.dirty:
+            many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
+            self.auditor = PageAuditor(None if many else 0)
         if self.dirty:
             pages = files.documentation_pages()
             # As search entries name pages: the home page's "./" is "".
@@ -172,6 +203,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
             self.written = {f.dest_uri for f in pages if f.is_modified()}
         return files
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        if self.serving:
+            env.bytecode_cache = self.theme_code
+        return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -191,8 +228,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             page.file.content_string = ""
         return html
 
-    @event_priority(-100)  # the page is written once this returns
+    @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.auditor is not None:
+            self.auditor.add(page.file.dest_uri, output)
         if not self.serving and isinstance(page.file, _GeneratedPage):
             # Search and the theme read the HTML in on_page_context; anchors were listed
             # while rendering it. The title stays, so other pages' links keep their text.
@@ -203,13 +242,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Defence in depth: fail the build if any page holds active content from data.
         # A dirty rebuild audits the pages it wrote (and the theme's 404 page, written every
-        # time); the others were audited when they were written. A full build audits all.
-        only = self.written | {"404.html"} if self.dirty else None
-        problems = audit_site(config.site_dir, only)
+        # time); the others were audited when they were written. A full build audits all:
+        # its pages as they were written, any other HTML file from disk.
+        if self.auditor is not None:
+            auditor, self.auditor = self.auditor, None
+            problems = auditor.finish(config.site_dir)
+        else:
+            problems = audit_site(config.site_dir, self.written | {"404.html"})
         if problems:
             raise PluginError("The built site failed the HTML audit (active content that may"
                               " have come from data):\n" + "\n".join(problems))
         self._merge_search_index(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.auditor is not None:
+            self.auditor.close()
+            self.auditor = None
 
     def _merge_search_index(self, config: MkDocsConfig) -> None:
         """Keep the preview's search index whole across dirty rebuilds.
@@ -226,9 +274,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             def page(entry: dict) -> str:
                 return entry["location"].split("#", 1)[0]
 
-            index["docs"] = (
-                [e for e in self.search_docs if page(e) in self.current - self.rebuilt]
-                + [e for e in index["docs"] if page(e) in self.rebuilt])
+            kept = self.current - self.rebuilt
+            index["docs"] = ([e for e in self.search_docs if page(e) in kept]
+                             + [e for e in index["docs"] if page(e) in self.rebuilt])
             path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
         self.search_docs = index["docs"]
 
@@ -237,4 +285,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         server.watch(self.config.data_dir)
         for folder in self.config.templates:
             server.watch(folder)
+        if config.theme.custom_dir:
+            # MkDocs watches the theme only with --watch-theme; the site's overrides are
+            # edited as often as its templates.
+            server.watch(config.theme.custom_dir)
         return server

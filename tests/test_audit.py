@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier_gen.audit import audit_page, audit_site
+from dossier_gen.audit import PageAuditor, audit_page, audit_site
 from dossier_gen.escape import ascii_url, csv_cell, json_for_html
 
 from .conftest import FIXTURE, ROOT
@@ -88,6 +88,36 @@ def test_audit_site_names_file_line_and_column(tmp_path: Path):
     assert audit_site(tmp_path) == [
         "claims/x/index.html:3:3: <a href> with a javascript: address in the page content"
     ]
+
+
+@pytest.mark.parametrize("workers", [0, 1, 2])
+def test_auditing_pages_as_written_finds_what_reading_the_site_finds(tmp_path, workers):
+    pages = {f"claims/c{i}/index.html": content(f"<p>claim {i}</p>") for i in range(70)}
+    pages["claims/c7/index.html"] = content("\n<p onclick='x()'>a</p>")
+    pages["b/index.html"] = content("<iframe src='https://example.org/'></iframe>")
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    # Not handed to the auditor: a file the build copied, which it must read from disk.
+    (tmp_path / "copied.html").write_text("<a href='data:text/html,x'>x</a>", encoding="utf-8")
+    auditor = PageAuditor(workers)
+    for name, html in pages.items():
+        auditor.add(name, html)
+    found = auditor.finish(tmp_path)
+    assert found == audit_site(tmp_path)
+    assert [p.split(":", 1)[0] for p in found] == [
+        "b/index.html", "claims/c7/index.html", "copied.html"]
+
+
+def test_the_auditor_reports_what_it_was_given_not_what_is_on_disk(tmp_path):
+    # The build writes exactly what it hands over; the audit judges that text.
+    (tmp_path / "index.html").write_text(content("<p>fine</p>"), encoding="utf-8")
+    auditor = PageAuditor(1)
+    page = content("<object data='x'></object>")
+    auditor.add("index.html", page)
+    column = page.index("<object") + 1
+    assert auditor.finish(tmp_path) == [
+        f"index.html:1:{column}: a <object> element in the page content"]
 
 
 # --- escaping helpers for the exports (JSON-LD, feeds, CSV) and for the theme --------------

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from dossier_gen import parallel
@@ -162,3 +163,28 @@ def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path
     warm = render_site(catalog, [templates], renderer=pages.render)
     assert warm == render_site(load_catalog(synthetic_copy), [templates])
     assert "A sentence added to the template." in warm.pages["claims/claim-0.md"].markdown
+
+
+def test_the_theme_templates_compiled_once_are_reused_until_edited(monkeypatch):
+    from dossier_gen.mkdocs_plugin import _CompiledTemplates
+
+    sources = {"page.html": "Hello {{ name }}"}
+    kept = _CompiledTemplates()
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def render() -> str:  # a new environment each time, as MkDocs makes on every rebuild
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=kept)
+        return env.get_template("page.html").render(name="reader")
+
+    assert render() == render() == "Hello reader"
+    assert compiled == ["page.html"]
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert render() == "Goodbye reader"
+    assert compiled == ["page.html", "page.html"]

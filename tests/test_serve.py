@@ -44,7 +44,12 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
     templates = project / "templates"
     shutil.copytree(ROOT / "templates", templates)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../templates", "templates"))
+    (project / "overrides").mkdir()
+    theme_template = project / "overrides" / "main.html"
+    theme_template.write_text('{% extends "base.html" %}{% block announce %}Notice one'
+                              "{% endblock %}")
+    config.write_text(config.read_text().replace("../../../templates", "templates")
+                      .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dossier_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -64,6 +69,11 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
         claim_template = templates / "claim.md.j2"
         claim_template.write_text(claim_template.read_text().replace('"In short"', '"Briefly"'))
         wait_for(page, "Briefly")
+
+        # The theme's compiled templates are kept between rebuilds, but not once edited.
+        wait_for(page, "Notice one")
+        theme_template.write_text(theme_template.read_text().replace("one", "two"))
+        wait_for(page, "Notice two")
     finally:
         server.terminate()
         server.wait(timeout=10)
