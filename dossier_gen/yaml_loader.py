@@ -1,4 +1,4 @@
-"""Read one YAML record into plain Python values, remembering where every value stands.
+"""Read one YAML record into plain Python values, and on request where every value stands.
 
 The tree is built straight from libyaml's event stream (PyYAML's C parser) rather than with
 `yaml.load`, for three reasons:
