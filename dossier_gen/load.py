@@ -20,7 +20,7 @@ from .messages import validation_problems
 from .models import RECORD_KINDS, Claim, Dossier, Entity, Record, Source
 from .problems import DataError, Problem
 from .safefiles import UnsafeFile, folder_problem, read_regular_file, reserved_id_problem
-from .yaml_loader import Positions, YamlProblem, parse_record
+from .yaml_loader import YamlProblem, parse_record, parse_values
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,15 +31,19 @@ MAX_FILE_BYTES = 256 * 1024
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
-    """A validated record with the file it came from and where each value stands."""
+    """A validated record with the file it came from and the text it was read from."""
 
     model: M
     path: Path
     display_path: str
-    positions: Positions
+    text: str
+    """Kept to place problems found later (references, diffs): a record's positions are
+    re-derived from it when asked, since keeping every value's position took several times
+    the memory of the text."""
 
     def where(self, *loc: str | int, key: bool = False) -> tuple[int, int]:
-        return self.positions.of(tuple(loc), key=key)
+        """Line and column of the value at `loc` (or of its nearest enclosing value)."""
+        return parse_record(self.text)[1].of(tuple(loc), key=key)
 
 
 @dataclass(frozen=True)
@@ -97,14 +101,14 @@ def read_record_text(
         return None, [Problem(shown, 1, 1, f"the file is {size:,} bytes; records may be at"
                               f" most {MAX_FILE_BYTES:,} bytes")]
     try:
-        values, positions = parse_record(text)
+        values = parse_values(text)
     except YamlProblem as problem:
         return None, [Problem(shown, problem.line, problem.col, problem.message)]
     try:
         record = model.model_validate(values)
     except ValidationError as error:
-        return None, validation_problems(error, model, shown, positions)
-    return Loaded(record, path, shown, positions), []
+        return None, validation_problems(error, model, shown, parse_record(text)[1])
+    return Loaded(record, path, shown, text), []
 
 
 def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:

@@ -27,7 +27,7 @@ from .escape import json_for_html, plain_title
 from .exports import ATOM_FEED
 from .load import Catalog, display, load_catalog
 from .problems import DataError
-from .render import RenderedSite, render_site
+from .render import render_site
 from .safefiles import links_out_of
 
 if TYPE_CHECKING:
@@ -96,7 +96,6 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     catalog: Catalog | None = None
-    rendered: RenderedSite | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -115,6 +114,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Site paths of the HTML files this dirty rebuild writes (for the audit)."""
         self.search_docs: list[dict] | None = None
         """The preview's whole search index, as of the last build."""
+        self.head: dict[str, list[str]] = {}
+        """Page path → its JSON-LD blocks, as the HTML head prints them."""
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
 
@@ -160,7 +161,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         rendered = render_site(self.catalog, self.config.templates, intro,
                                doc_pages=[f.src_uri for f in files.documentation_pages()],
                                renderer=renderer)
-        self.rendered = rendered
+        # Only the heads outlive this hook; as text they take a fraction of their objects.
+        self.head = {path: [json_for_html(block) for block in blocks]
+                     for path, blocks in rendered.head.items()}
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
@@ -178,7 +181,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             file = _GeneratedPage.generated(config, path, content=page.markdown,
                                             inclusion=inclusion)
             if self.dirty:  # the page's HTML is its Markdown and its JSON-LD
-                built_from = (page.markdown, rendered.head.get(path))
+                built_from = (page.markdown, self.head.get(path))
                 file.unchanged = built.get(path) == built_from
                 self.built[path] = built_from
             if page.source is not None:
@@ -210,16 +213,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         # Read by overrides/partials/dossier-head.html.
-        assert self.rendered is not None
-        blocks = self.rendered.head.get(page.file.src_uri, [])
-        context["dossier_jsonld"] = [json_for_html(block) for block in blocks]
+        context["dossier_jsonld"] = self.head.get(page.file.src_uri, [])
         context["dossier_feed"] = ATOM_FEED
         return context
+
+    # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
+    # which at 10,000 claims is most of a build's memory. A one-shot build lets go of each as
+    # soon as nothing reads it again; a preview keeps them for its rebuilds.
+    @event_priority(-100)  # after every other plugin has seen the page's HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        if not self.serving and isinstance(page.file, _GeneratedPage):
+            page.markdown = ""  # not None: a page whose Markdown is None has no title
+            page.file.content_string = ""
+        return html
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
+        if not self.serving and isinstance(page.file, _GeneratedPage):
+            # Search and the theme read the HTML in on_page_context; anchors were listed
+            # while rendering it. The title stays, so other pages' links keep their text.
+            page.content = ""
         return output
 
     @event_priority(-100)  # after the search plugin has written its index

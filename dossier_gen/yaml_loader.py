@@ -1,4 +1,4 @@
-"""Read one YAML record into plain Python values, remembering where every value stands.
+"""Read one YAML record into plain Python values, and on request where every value stands.
 
 The tree is built straight from libyaml's event stream (PyYAML's C parser) rather than with
 `yaml.load`, for three reasons:
@@ -67,67 +67,100 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 
 class _Frame:
-    __slots__ = ("container", "loc", "key", "key_pos")
+    __slots__ = ("container", "loc", "key")
 
-    def __init__(self, container: dict | list, loc: Loc) -> None:
+    def __init__(self, container: dict | list, loc: Loc | None) -> None:
         self.container = container
-        self.loc = loc
+        self.loc = loc  # only when positions are kept
         self.key: str | None = None  # for a mapping: the key waiting for its value
-        self.key_pos: tuple[int, int] = (1, 1)
+
+
+class _DuplicateKey(Exception):
+    """Raised by the fast path, which keeps no positions to say where the first key was."""
+
+
+def parse_values(text: str) -> Any:
+    """Parse one YAML document into dicts, lists, strings and None, keeping no positions.
+
+    This is what loading uses: positions are needed only to report a problem, and keeping one
+    for every value took most of a catalog's memory and a third of the loader's time.
+    `parse_record(text)` gives them, from the same text, when a problem must be placed.
+    """
+    try:
+        return _parse(text, None)
+    except _DuplicateKey:
+        return _parse(text, Positions())  # raises the problem, saying where the first one is
 
 
 def parse_record(text: str) -> tuple[Any, Positions]:
     """Parse one YAML document into dicts, lists, strings and None, with their positions."""
+    positions = Positions()
+    return _parse(text, positions), positions
+
+
+def _parse(text: str, positions: Positions | None) -> Any:
     refused = refused_in_file(text)
     if refused is not None:
         raise YamlProblem(*refused)
-    positions = Positions()
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
 
-    def place(value: Any, pos: tuple[int, int]) -> Loc | None:
-        """Attach a finished value to its parent; return its loc, or None if it was a key."""
+    def place(value: Any, mark: Any) -> tuple[bool, Loc | None]:
+        """Attach a finished value to its parent: (was it a key?, its loc if positions are kept)."""
         nonlocal root
         if not stack:
             root = value
-            positions.values[()] = pos
-            return ()
+            if positions is not None:
+                positions.values[()] = _pos(mark)
+            return False, ()
         top = stack[-1]
-        if isinstance(top.container, list):
-            loc = top.loc + (len(top.container),)
-            top.container.append(value)
+        container = top.container
+        if type(container) is list:
+            key: str | int = len(container)
+            container.append(value)
         elif top.key is None:
             if not isinstance(value, str):
-                raise YamlProblem(*pos, "a key must be a plain word, not a list or mapping")
-            if value in top.container:
-                first = positions.keys[top.loc + (value,)]
+                raise YamlProblem(*_pos(mark), "a key must be a plain word, not a list or mapping")
+            if value in container:
+                if positions is None:
+                    raise _DuplicateKey
+                first = positions.keys[top.loc + (value,)]  # type: ignore[operator]
                 raise YamlProblem(
-                    *pos,
+                    *_pos(mark),
                     f"duplicate key {shown(value)}: it is already set on line {first[0]};"
                     " remove one of the two",
                 )
-            top.key, top.key_pos = value, pos
-            positions.keys[top.loc + (value,)] = pos
-            return None
+            top.key = value
+            if positions is not None:
+                positions.keys[top.loc + (value,)] = _pos(mark)  # type: ignore[operator]
+            return True, None
         else:
-            loc = top.loc + (top.key,)
-            top.container[top.key] = value
+            key = top.key
+            container[key] = value
             top.key = None
-        positions.values[loc] = pos
-        return loc
+        if positions is None:
+            return False, None
+        loc = top.loc + (key,)  # type: ignore[operator]
+        positions.values[loc] = _pos(mark)
+        return False, loc
 
     try:
-        for event in yaml.parse(text, Loader=_Parser):
+        # The parser's own loop, not `yaml.parse`, whose generator costs a check and a call
+        # more per event.
+        parser = _Parser(text)
+        while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                _refuse_tag_and_anchor(event)
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_tag_and_anchor(event)
                 value = event.value
-                if event.style in ("", None) and value in _NULLS:  # plain scalars only
+                if value in _NULLS and event.style in ("", None):  # plain scalars only
                     value = None
-                elif (message := refused_in_value(value)) is not None:  # from an escape
+                # Only escapes (double quotes) can make a character the file check did not see.
+                elif event.style == '"' and (message := refused_in_value(value)) is not None:
                     raise YamlProblem(*_pos(event.start_mark), message)
-                place(value, _pos(event.start_mark))
+                place(value, event.start_mark)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 _refuse_tag_and_anchor(event)
                 if len(stack) >= MAX_DEPTH:
@@ -136,10 +169,10 @@ def parse_record(text: str) -> tuple[Any, Positions]:
                         f"nesting is deeper than {MAX_DEPTH} levels; records never need that",
                     )
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
-                pos = _pos(event.start_mark)
-                loc = place(container, pos)
-                if loc is None:
-                    raise YamlProblem(*pos, "a key must be a plain word, not a list or mapping")
+                is_key, loc = place(container, event.start_mark)
+                if is_key:
+                    raise YamlProblem(*_pos(event.start_mark),
+                                      "a key must be a plain word, not a list or mapping")
                 stack.append(_Frame(container, loc))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
@@ -156,6 +189,7 @@ def parse_record(text: str) -> tuple[Any, Positions]:
                         "a record file holds one document; remove the second '---' and what"
                         " follows, or move it to its own file",
                     )
+        parser.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = _pos(mark) if mark else (1, 1)
@@ -171,7 +205,7 @@ def parse_record(text: str) -> tuple[Any, Positions]:
         raise YamlProblem(1, 1, "the file is empty; a record is a mapping of field: value lines")
     if not isinstance(root, dict):
         raise YamlProblem(1, 1, "a record must be a mapping of field: value lines")
-    return root, positions
+    return root
 
 
 def _refuse_tag_and_anchor(event: Any) -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dossier_gen.yaml_loader import MAX_DEPTH, USING_LIBYAML, YamlProblem, parse_record
+from dossier_gen.yaml_loader import (
+    MAX_DEPTH,
+    USING_LIBYAML,
+    YamlProblem,
+    parse_record,
+    parse_values,
+)
 
 
 def test_libyaml_is_used():
@@ -52,11 +58,18 @@ def test_positions_of_values_and_keys():
         ("- a\n- b\n", 1, 1, "a record must be a mapping of field: value lines"),
         ("a: [1\n", 2, 1,
          "this is not valid YAML: did not find expected ',' or ']'"),
+        ('a: ok\nb: "x\\u202ey"\n', 2, 4,
+         "character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed: it can make text display"
+         " differently from how it is stored; delete it (character 2 of the value)"),
+        ("a:\n  - {b: 1}\n  - [c]: 2\n", 3, 5,
+         "a key must be a plain word, not a list or mapping"),
     ],
 )
-def test_refused_input(text, line, col, message):
+@pytest.mark.parametrize("parse", [parse_record, parse_values])
+def test_refused_input(parse, text, line, col, message):
+    # Loading uses parse_values, which keeps no positions; its problems are placed the same.
     with pytest.raises(YamlProblem) as caught:
-        parse_record(text)
+        parse(text)
     assert (caught.value.line, caught.value.col, caught.value.message) == (line, col, message)
 
 
@@ -71,3 +84,11 @@ def test_deep_nesting_refused_without_crashing():
         parse_record("[" * 50_000)
     assert caught.value.message == (
         f"nesting is deeper than {MAX_DEPTH} levels; records never need that")
+
+
+def test_values_are_the_same_with_or_without_positions():
+    text = ("title: 'x: y'\nnote: |\n  two\n  lines\nevidence:\n  - quote: \"a\\u00e9b\"\n"
+            "    tags: [one, ~, '']\nempty:\n")
+    assert parse_values(text) == parse_record(text)[0] == {
+        "title": "x: y", "note": "two\nlines\n",
+        "evidence": [{"quote": "aéb", "tags": ["one", None, ""]}], "empty": None}
