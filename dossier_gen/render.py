@@ -188,9 +188,17 @@ def render_site(
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
-    markdowns = renderer(env, shared, jobs)
-    pages = {job.path: Page(with_front_matter(md, job.meta), job.source, job.listed)
-             for job, md in zip(jobs, markdowns, strict=True)}
+    markdowns: list[str | None] = list(renderer(env, shared, jobs))
+    if len(markdowns) != len(jobs):
+        raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
+    pages: dict[str, Page] = {}
+    for n, job in enumerate(jobs):
+        # Each page's Markdown without front matter is let go as soon as the page has it:
+        # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
+        markdown, markdowns[n] = markdowns[n], None
+        pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source,
+                               job.listed)
+    del markdowns
     reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
     files = exports.build_exports(catalog, reviews)
     files["robots.txt"] = robots_txt(dossier.base_url).encode("utf-8")
