@@ -188,6 +188,10 @@ def render_site(
     for sid, rec in catalog.sources.items():
         add(f"sources/{sid}.md", "source.md.j2", rec.path, False, source_id=sid,
             source=rec.model)
+    for template in sorted({job.template for job in jobs}):
+        # Compiled here, before any fork: workers inherit them instead of each compiling its
+        # own, and the parent has them for the next `serve` rebuild, which renders in-process.
+        env.get_template(template)
     markdowns: list[str | None] = list(renderer(env, shared, jobs))
     if len(markdowns) != len(jobs):
         raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
