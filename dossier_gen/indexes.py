@@ -25,7 +25,9 @@ class SourceUse:
 
 @dataclass(frozen=True)
 class LogEntry:
-    claim_id: str
+    kind: str
+    """`claim` or `entity`: the kind of record corrected."""
+    record_id: str
     update: Update
 
 
@@ -71,16 +73,17 @@ def build_indexes(catalog: Catalog) -> Indexes:
             SourceUse(cid, "appearance", claim.appearance.locator))
         for item in claim.evidence:
             uses[item.source].append(SourceUse(cid, item.stance, item.locator))
-        log += [LogEntry(cid, update) for update in claim.updates]
+        log += [LogEntry("claim", cid, update) for update in claim.updates]
 
     entity_sources: dict[str, list[str]] = defaultdict(list)
     for eid, loaded in catalog.entities.items():
+        log += [LogEntry("entity", eid, update) for update in loaded.model.updates]
         cited = {c.source for c in loaded.model.citations}
         cited |= {d.source for d in loaded.model.developments}
         for sid in sorted(cited):
             entity_sources[sid].append(eid)
 
-    log.sort(key=lambda e: (e.update.date, e.claim_id), reverse=True)
+    log.sort(key=lambda e: (e.update.date, e.kind, e.record_id), reverse=True)
     changed = sorted(claims)
     changed.sort(key=lambda cid: max([claims[cid].model.reviewed_on]
                                      + [u.date for u in claims[cid].model.updates]),

@@ -186,6 +186,15 @@ class Development(Citation):
     """What happened, in one neutral sentence."""
 
 
+class EntityUpdate(Record):
+    date: FullDate
+    """When the update was published."""
+    kind: Literal["correction", "clarification", "update"]
+    """What sort of change this was (a profile has no rating to change)."""
+    note: Text
+    """What changed, and why."""
+
+
 class Entity(Record):
     kind: Literal["person", "organisation", "unnamed"]
     """`unnamed` is for anonymous sources, such as "a US official"."""
@@ -203,6 +212,9 @@ class Entity(Record):
     """Further reading."""
     developments: list[Development] = []
     """Dated later developments, each with its source, oldest first."""
+    updates: list[EntityUpdate] = []
+    """Dated corrections and clarifications of this profile once published, oldest first;
+    they are shown on its page and in the corrections log."""
 
 
 # --- data/sources/<id>.yml ---------------------------------------------------------------

@@ -56,8 +56,10 @@ def site_timeline(catalog: Catalog) -> list[Event]:
     for claim_id, loaded in catalog.claims.items():
         events += _claim_own_events(catalog, claim_id, loaded.model)
     for entity_id, loaded in catalog.entities.items():
-        events += [Event(d.date, "development", d.text, f"entities/{entity_id}.md",
-                         loaded.model.name) for d in loaded.model.developments]
+        page = f"entities/{entity_id}.md"
+        events += [Event(d.date, "development", d.text, page, loaded.model.name)
+                   for d in loaded.model.developments]
+        events += [Event(u.date, "update", u.note, page, u.kind) for u in loaded.model.updates]
     for source_id in catalog.sources:
         events += _published(catalog, source_id)
     return _sorted(events)

@@ -17,6 +17,7 @@ def test_site_timeline_holds_every_dated_event_in_order():
         ("2018-05-02", "published", "sources/example-report.md"),
         ("2019-03", "development", "entities/ada-example.md"),
         ("2026-11-21", "update", "claims/bridge-finished.md"),
+        ("2026-11-22", "update", "entities/ada-example.md"),
     ]
 
 

@@ -201,3 +201,26 @@ def test_reference_to_an_invalid_record_is_not_reported_as_missing(root):
     assert found == [
         "data/claims/bridge-best.yml:6:13: claimed_on: '2017-02-30' is not a date on the calendar"
     ]
+
+
+def test_an_entity_update_cannot_change_a_rating(tmp_path):
+    import shutil
+
+    from dossier_gen.load import load_catalog
+    from dossier_gen.problems import DataError
+
+    from .conftest import FIXTURE
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE / "data", data)
+    path = data / "entities" / "ada-example.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "kind: correction", "kind: rating-change"), encoding="utf-8")
+    try:
+        load_catalog(data)
+    except DataError as error:
+        assert [str(p).split("/data/", 1)[1] for p in error.problems] == [
+            "entities/ada-example.yml:21:11: updates[0].kind is 'rating-change'; expected one"
+            " of: 'correction', 'clarification' or 'update'"]
+    else:
+        raise AssertionError("a rating-change on an entity was accepted")
