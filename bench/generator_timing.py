@@ -13,10 +13,10 @@ import os
 import time
 from pathlib import Path
 
-from dossier_gen.cache import PageCache, RecordCache
-from dossier_gen.load import load_catalog
-from dossier_gen.parallel import read_many, render_in_parallel
-from dossier_gen.render import render_site
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.site import build_site
+from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.speed.parallel import read_many, render_in_parallel
 
 
 def _cpu() -> float:
@@ -40,15 +40,15 @@ def main() -> None:
         catalog = (load_catalog(args.data, read_many=read_many) if parallel
                    else load_catalog(args.data))
         loaded = time.perf_counter()
-        site = (render_site(catalog, templates, renderer=render_in_parallel) if parallel
-                else render_site(catalog, templates))
+        site = (build_site(catalog, templates, renderer=render_in_parallel) if parallel
+                else build_site(catalog, templates))
         out = {"seconds": time.perf_counter() - start, "load": loaded - start,
                "render": time.perf_counter() - loaded, "pages": len(site.pages),
                "cpu": _cpu() - cpu}
     else:
         records, pages = RecordCache(), PageCache()
         catalog = load_catalog(args.data, read_many=records.read_many)
-        render_site(catalog, templates, renderer=pages.render)
+        build_site(catalog, templates, renderer=pages.render)
         claim = sorted((args.data / "claims").glob("*.yml"))[0]
         original = claim.read_text(encoding="utf-8")
         try:
@@ -57,7 +57,7 @@ def main() -> None:
             start, cpu = time.perf_counter(), _cpu()
             catalog = load_catalog(args.data, read_many=records.read_many)
             loaded = time.perf_counter()
-            render_site(catalog, templates, renderer=pages.render)
+            build_site(catalog, templates, renderer=pages.render)
             out = {"seconds": time.perf_counter() - start, "load": loaded - start,
                    "render": time.perf_counter() - loaded, "pages": len(pages.rendered),
                    "cpu": _cpu() - cpu}

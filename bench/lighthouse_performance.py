@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.quality import tools  # noqa: E402
+from devtools import web as tools  # noqa: E402
 
 TARGETS = {"mobile": 95, "desktop": 100}
 

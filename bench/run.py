@@ -22,9 +22,12 @@ from pathlib import Path
 import yaml
 from measure import Run, fmt, load_average, machine, spread, timed, tree_size
 from serve_latency import edit_latencies
-from synth import write_dossier
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for devtools, shared with the tests
+
+from devtools.synth import write_dossier  # noqa: E402
+
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = (100, 1000) if QUICK else (1000, 10000)
 RUNS = int(os.environ.get("BENCH_RUNS", 1 if QUICK else 3))

@@ -1,13 +1,14 @@
 """The MkDocs plugin: a thin adapter that adds the dossier's pages to a MkDocs build.
 
-Enable it in `mkdocs.yml` with `plugins: [search, dossier]`. It is the only module of the
-package that imports MkDocs; everything it publishes comes from the engine-neutral core.
+Enable it in `mkdocs.yml` with `plugins: [search, dossier]`. With `cli.py`, it is one of the
+two faces of the package and the only module that imports MkDocs; everything it publishes
+comes from the engine-neutral core (`publishing.site.build_site`), and what a preview keeps
+between rebuilds lives in `speed.preview`.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 from pathlib import Path
@@ -20,15 +21,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import parallel
-from .audit import PageAuditor, audit_site
-from .cache import PageCache, RecordCache
-from .escape import json_for_html, plain_title
-from .exports import ATOM_FEED
-from .load import Catalog, display, load_catalog
+from .loading.catalog import Catalog
+from .loading.load import load_catalog
+from .loading.safefiles import docs_folder_problems
 from .problems import DataError
-from .render import render_site
-from .safefiles import links_out_of
+from .publishing.audit import audit_site
+from .publishing.site import build_site
+from .rendering import urls
+from .rendering.escape import json_for_html, plain_title
+from .speed import parallel
+from .speed.auditing import PageAuditor
+from .speed.preview import Preview, files_stamp
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,57 +66,20 @@ class _GeneratedPage(File):
         return not self.unchanged and super().is_modified()
 
 
-def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
-    """When mkdocs.yml and the theme's override files were last changed."""
+def _settings_files(config: MkDocsConfig) -> list[Path]:
+    """mkdocs.yml and the theme's override files: a change to any may change every page."""
     paths = [Path(config.config_file_path)] if config.config_file_path else []
     if config.theme.custom_dir:
         paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
-    return tuple(p.stat().st_mtime_ns for p in paths)
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept in memory across `mkdocs serve` rebuilds.
-
-    MkDocs makes a new theme environment for every rebuild, so the theme's dozens of
-    templates were compiled again each time (about a second). Jinja checks each entry
-    against its template's source, so an edited template is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.compiled.clear()
+    return paths
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
-    catalog: Catalog | None = None
-
     def __init__(self) -> None:
         super().__init__()
-        # Parsed records and rendered pages, reused across `mkdocs serve` rebuilds.
-        self.records = RecordCache()
-        self.pages = PageCache()
-        self.serving = self.dirty = False
-        self.built: dict[str, tuple[str, Any]] = {}
-        """Page path → what MkDocs last built it from (dirty serve only)."""
-        self.settings: tuple[int, ...] = ()
-        self.theme_code = _CompiledTemplates()
-        self.current: set[str] = set()
-        self.rebuilt: set[str] = set()
-        """URLs of every page, and of the pages this dirty rebuild writes."""
-        self.written: set[str] = set()
-        """Site paths of the HTML files this dirty rebuild writes (for the audit)."""
-        self.search_docs: list[dict] | None = None
-        """The preview's whole search index, as of the last build."""
+        self.catalog: Catalog | None = None
+        self.preview: Preview | None = None
+        """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
         self.auditor: PageAuditor | None = None
@@ -122,28 +88,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
         # With `serve --dirty`, MkDocs rebuilds only the pages whose Markdown changed.
-        self.serving = command == "serve"
-        self.dirty = dirty and self.serving
-        if self.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+        if command == "serve":
+            self.preview = Preview(dirty=dirty)
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+    @property
+    def _dirty(self) -> bool:
+        return self.preview is not None and self.preview.dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        stamp = _settings_stamp(config)
-        if stamp != self.settings:
-            # mkdocs.yml or the theme overrides changed: every page's HTML may change.
-            self.settings, self.built = stamp, {}
-            self.theme_code.clear()
+        if self.preview is not None:
+            self.preview.settings(files_stamp(_settings_files(config)))
+        # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
+        read_many = self.preview.records.read_many if self.preview else parallel.read_many
         try:
-            # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
-            read_many = self.records.read_many if self.serving else parallel.read_many
             self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
         project = Path(config.config_file_path or ".").resolve().parent
-        outside = links_out_of(Path(config.docs_dir), project)
-        if outside:
-            raise PluginError("The pages folder links outside the project:\n" + "\n".join(
-                f"{display(path)}:1:1: {why}" for path, why in outside))
+        problems = docs_folder_problems(Path(config.docs_dir), project)
+        if problems:
+            raise PluginError("The pages folder links outside the project:\n"
+                              + "\n".join(map(str, problems)))
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
@@ -155,23 +122,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        home = files.get_file_from_path("index.md")
+        home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
-        renderer = self.pages.render if self.serving else parallel.render_in_parallel
-        rendered = render_site(self.catalog, self.config.templates, intro,
-                               doc_pages=[f.src_uri for f in files.documentation_pages()],
-                               renderer=renderer)
+        renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
+        site = build_site(self.catalog, self.config.templates, intro,
+                          doc_pages=[f.src_uri for f in files.documentation_pages()],
+                          renderer=renderer)
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {path: [json_for_html(block) for block in blocks]
-                     for path, blocks in rendered.head.items()}
+                     for path, blocks in site.head.items()}
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
             return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
 
-        built, self.built = self.built, {}
-        for path, page in rendered.pages.items():
+        if self._dirty:
+            assert self.preview is not None
+            self.preview.start()
+        for path, page in site.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 # A hand-written page the dossier completes (the home page): keep its edit link.
@@ -180,41 +149,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             file = _GeneratedPage.generated(config, path, content=page.markdown,
                                             inclusion=inclusion)
-            if self.dirty:  # the page's HTML is its Markdown and its JSON-LD
-                built_from = (page.markdown, self.head.get(path))
-                file.unchanged = built.get(path) == built_from
-                self.built[path] = built_from
+            if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
+                assert self.preview is not None
+                file.unchanged = self.preview.unchanged(path, page.markdown,
+                                                        self.head.get(path))
             if page.source is not None:
                 file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
-        for path, content in rendered.files.items():
+        for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
-        if not self.serving:
-            # A one-shot build needs the records no more. Their value positions alone take
-            # hundreds of MiB at 10,000 claims, which the pages' HTML can reuse.
+        if self.preview is None:
+            # A one-shot build needs the records no more, and the pages' HTML can use the
+            # memory.
             self.catalog = None
-        if not self.dirty:
+        if self._dirty:
+            assert self.preview is not None
+            # As search entries name pages: the home page's "./" is "".
+            self.preview.pages_written((f.url.removeprefix("./"), f.dest_uri, f.is_modified())
+                                       for f in files.documentation_pages())
+        else:
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
-        if self.dirty:
-            pages = files.documentation_pages()
-            # As search entries name pages: the home page's "./" is "".
-            self.current = {f.url.removeprefix("./") for f in pages}
-            self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
-            self.written = {f.dest_uri for f in pages if f.is_modified()}
         return files
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        if self.serving:
-            env.bytecode_cache = self.theme_code
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.theme_code
         return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         # Read by overrides/partials/dossier-head.html.
         context["dossier_jsonld"] = self.head.get(page.file.src_uri, [])
-        context["dossier_feed"] = ATOM_FEED
+        context["dossier_feed"] = urls.ATOM_FEED
         return context
 
     # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
@@ -223,7 +191,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(-100)  # after every other plugin has seen the page's HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        if not self.serving and isinstance(page.file, _GeneratedPage):
+        if self.preview is None and isinstance(page.file, _GeneratedPage):
             page.markdown = ""  # not None: a page whose Markdown is None has no title
             page.file.content_string = ""
         return html
@@ -232,7 +200,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
-        if not self.serving and isinstance(page.file, _GeneratedPage):
+        if self.preview is None and isinstance(page.file, _GeneratedPage):
             # Search and the theme read the HTML in on_page_context; anchors were listed
             # while rendering it. The title stays, so other pages' links keep their text.
             page.content = ""
@@ -248,40 +216,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             auditor, self.auditor = self.auditor, None
             problems = auditor.finish(config.site_dir)
         else:
-            problems = audit_site(config.site_dir, self.written | {"404.html"})
+            assert self.preview is not None
+            problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
         if problems:
             raise PluginError("The built site failed the HTML audit (active content that may"
                               " have come from data):\n" + "\n".join(problems))
-        self._merge_search_index(config)
+        if self._dirty:
+            assert self.preview is not None
+            self.preview.merge_search_index(Path(config.site_dir) / "search"
+                                            / "search_index.json")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None
 
-    def _merge_search_index(self, config: MkDocsConfig) -> None:
-        """Keep the preview's search index whole across dirty rebuilds.
-
-        Material's search plugin merges a dirty rebuild into its previous index assuming one
-        page was rebuilt; with several (the home page among them) it keeps only those. So
-        the index is put together here: the rebuilt pages' new entries, the others' old ones.
-        """
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not self.dirty or not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        if self.search_docs is not None:
-            def page(entry: dict) -> str:
-                return entry["location"].split("#", 1)[0]
-
-            kept = self.current - self.rebuilt
-            index["docs"] = ([e for e in self.search_docs if page(e) in kept]
-                             + [e for e in index["docs"] if page(e) in self.rebuilt])
-            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-        self.search_docs = index["docs"]
-
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder: object) -> LiveReloadServer:
+                 builder: Any) -> LiveReloadServer:
         server.watch(self.config.data_dir)
         for folder in self.config.templates:
             server.watch(folder)

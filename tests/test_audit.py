@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier_gen.audit import PageAuditor, audit_page, audit_site
-from dossier_gen.escape import ascii_url, csv_cell, json_for_html
+from dossier_gen.publishing.audit import audit_page, audit_site
+from dossier_gen.publishing.exports import csv_cell
+from dossier_gen.rendering.escape import ascii_url, json_for_html
+from dossier_gen.speed.auditing import PageAuditor
 
 from .conftest import FIXTURE, ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from html import unescape
 
-from dossier_gen.charts import Bar, bar_chart, rating_chart
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.charts import Bar, bar_chart, rating_chart
 
 from .conftest import FIXTURE
 

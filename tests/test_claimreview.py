@@ -10,12 +10,12 @@ import re
 import jsonschema
 import pytest
 
-from dossier_gen.claimreview import all_claim_reviews, publisher_jsonld, short_claim
-from dossier_gen.escape import clean, json_for_html
-from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
-from dossier_gen.load import load_catalog
-from dossier_gen.models import Claim
-from dossier_gen.render import render_site
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews, publisher_jsonld, short_claim
+from dossier_gen.publishing.jsonld_schema import CLAIMREVIEW_SCHEMA
+from dossier_gen.publishing.site import build_site
+from dossier_gen.records.models import Claim
+from dossier_gen.rendering.escape import clean, json_for_html
 
 from .conftest import FIXTURE, ROOT
 
@@ -153,7 +153,7 @@ def test_publisher_links_only_the_policy_pages_the_site_has(catalog):
 
 
 def test_rendered_site_puts_the_reviews_and_the_publisher_in_the_heads(catalog):
-    site = render_site(catalog, [ROOT / "templates"], "# Home\n", ["methodology.md"])
+    site = build_site(catalog, [ROOT / "templates"], "# Home\n", ["methodology.md"])
     assert sorted(site.head) == ["claims/bridge-best.md", "claims/bridge-finished.md",
                                  "index.md"]
     assert site.head["index.md"][0]["publishingPrinciples"].endswith("/methodology/")
@@ -177,7 +177,7 @@ def test_embedded_json_survives_script_end_tags_and_line_separators(fixture_copy
 
 
 def test_addresses_do_not_depend_on_a_final_slash_in_base_url():
-    from dossier_gen.claimreview import page_url
+    from dossier_gen.rendering.urls import page_url
     for base in ("https://d.example.org/sub/", "https://d.example.org/sub"):
         assert page_url(base, "claims/x.md") == "https://d.example.org/sub/claims/x/"
         assert page_url(base, "index.md") == "https://d.example.org/sub/"

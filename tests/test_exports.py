@@ -13,8 +13,9 @@ import feedparser
 import jsonschema
 import pytest
 
-from dossier_gen.claimreview import all_claim_reviews
-from dossier_gen.exports import (
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews
+from dossier_gen.publishing.exports import (
     ATOM_FEED,
     CLAIMREVIEW_SCHEMA_FILE,
     CLAIMS_CSV,
@@ -23,9 +24,8 @@ from dossier_gen.exports import (
     _json_bytes,
     build_exports,
 )
-from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
-from dossier_gen.load import load_catalog
-from dossier_gen.schema import schema_texts
+from dossier_gen.publishing.jsonld_schema import CLAIMREVIEW_SCHEMA
+from dossier_gen.records.schema import schema_texts
 
 from .conftest import FIXTURE
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from dossier_gen.cli import cli
-from dossier_gen.formats import github_annotation
-from dossier_gen.problems import Problem
-
-
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
+from dossier_gen.problems import Problem, github_annotation
 
 
 def break_two_records(root):

@@ -6,16 +6,15 @@ from __future__ import annotations
 import gzip
 import html
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from dossier_gen.audit import audit_site
+from dossier_gen.publishing.audit import audit_site
 
-from .conftest import FIXTURE, ROOT
+from .conftest import make_fixture_project
 from .hostile import IDN_HREF_HOST, IDN_URL, PAYLOADS, TEXT, add_hostile_records
 
 pytestmark = pytest.mark.slow
@@ -31,10 +30,7 @@ def dossier(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[st
 
 def make_project(where: Path) -> Path:
     """The fixture dossier with hostile records, committed to a git repository."""
-    project = where / "project"
-    shutil.copytree(FIXTURE, project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../templates", str(ROOT / "templates")))
+    project = make_fixture_project(where / "project")
     add_hostile_records(project)
     date = f"@{COMMIT_EPOCH} +0000"
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]

@@ -11,16 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier_gen.load import MAX_FILE_BYTES, load_catalog
+from dossier_gen.loading.load import MAX_FILE_BYTES, load_catalog
+from dossier_gen.loading.yaml_loader import MAX_DEPTH
 from dossier_gen.problems import DataError
-from dossier_gen.yaml_loader import MAX_DEPTH
 
 from .test_validation import CLAIM, claim_with, problems_after
-
-
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
 
 
 def only_problem(root: Path, path: str, text: str | bytes) -> str:
@@ -267,8 +262,8 @@ def test_unreadable_folder_is_a_problem_not_a_crash(root, monkeypatch):
 
 
 def test_size_limit_also_applies_to_text_read_from_git(root):
-    from dossier_gen.load import read_record_text
-    from dossier_gen.models import Claim
+    from dossier_gen.loading.load import read_record_text
+    from dossier_gen.records.models import Claim
 
     text = CLAIM + "# " + "é" * MAX_FILE_BYTES + "\n"
     loaded, problems = read_record_text(text, Path("data/claims/x.yml"), "data/claims/x.yml",

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dossier_gen.claimreview import all_claim_reviews
 from dossier_gen.cli import cli
-from dossier_gen.exports import FEED_JSON, build_exports
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews
+from dossier_gen.publishing.exports import FEED_JSON, build_exports
 
 from .conftest import FIXTURE, ROOT
 
@@ -259,11 +259,11 @@ def test_inverted_scale_with_numbers_as_text_is_read_lowest_worst(empty):
     (None, None),
 ])
 def test_dates_as_publishers_write_them(given, expected):
-    from dossier_gen.jsonld_read import date
+    from dossier_gen.importing.read import date
     assert date(given) == expected
 
 
 def test_numbers_as_text():
-    from dossier_gen.jsonld_read import number
+    from dossier_gen.importing.read import number
     assert [number(v) for v in ("4", " 4.5 ", 3, [2], "-1", "five", True, None)] == [
         4.0, 4.5, 3.0, 2.0, -1.0, None, None, None]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +15,10 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
-from dossier_gen.claimreview import last_modified
-from dossier_gen.load import Catalog, load_catalog
+from dossier_gen import Catalog, load_catalog
+from dossier_gen.publishing.claimreview import last_modified
 
-from .conftest import FIXTURE, ROOT
+from .conftest import ROOT, make_fixture_project
 from .test_claimreview import check_claim_review
 from .test_exports import check_atom
 
@@ -30,14 +29,9 @@ pytestmark = pytest.mark.slow
 def built(request, tmp_path_factory) -> tuple[Path, Catalog]:
     """The fixture dossier's site and the real dossier's, each with its catalog."""
     if request.param == "fixture":
-        project = tmp_path_factory.mktemp("jsonld") / "project"
-        shutil.copytree(FIXTURE, project)
-        config = project / "mkdocs.yml"
-        # The fixture's config has no theme overrides (tests elsewhere copy it); add the
-        # repository's, as the real mkdocs.yml has them.
-        text = config.read_text().replace("../../../", f"{ROOT}/")
-        config.write_text(text.replace("  name: material\n",
-                                       f"  name: material\n  custom_dir: {ROOT}/overrides\n"))
+        # With the repository's theme overrides, as the real mkdocs.yml has them.
+        project = make_fixture_project(tmp_path_factory.mktemp("jsonld") / "project",
+                                       overrides=True)
         site = project / "site"
         args, cwd = ["build"], project
     else:

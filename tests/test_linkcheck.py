@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from dossier_gen.cli import cli
-from dossier_gen.linkcheck import check_site
+from dossier_gen.editing.linkcheck import check_site
 
-from .conftest import FIXTURE, ROOT
+from .conftest import make_fixture_project
 
 
 def write(site: Path, path: str, body: str) -> None:
@@ -89,11 +88,7 @@ def test_command_exit_status_and_formats(site, chdir):
 
 @pytest.mark.slow
 def test_a_built_fixture_site_passes_and_a_broken_anchor_fails(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
+    project = make_fixture_project(tmp_path / "project")
     build = subprocess.run([sys.executable, "-m", "dossier_gen", "build"], cwd=project,
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dossier_gen.render import make_environment
+from dossier_gen.rendering.render import make_environment
 
 TEMPLATES = "templates"
 RECORDS = {

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from dossier_gen.cli import cli
-from dossier_gen.load import load_catalog
+from dossier_gen.records.kinds import BY_NAME
+from dossier_gen.loading.load import load_catalog
 from dossier_gen.problems import DataError
-from dossier_gen.scaffold import KINDS
 
 FILLED = {
     "claim": {
@@ -74,14 +74,9 @@ def field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(BY_NAME))
 def test_blank_record_has_every_field_and_the_schema_line(root, kind):
-    folder, model, schema_file = KINDS[kind]
+    folder, model, schema_file = BY_NAME[kind].folder, BY_NAME[kind].model, BY_NAME[kind].schema_file
     result = CliRunner().invoke(cli, ["new", kind, "new-record"])
     assert result.exit_code == 0, result.output
     text = (root / "data" / folder / "new-record.yml").read_text(encoding="utf-8")
@@ -95,9 +90,9 @@ def test_blank_record_has_every_field_and_the_schema_line(root, kind):
             assert lines[i - 1].lstrip().startswith("#"), f"no comment above {line!r}"
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(BY_NAME))
 def test_blank_record_validates_once_filled_in(root, kind):
-    folder, _, _ = KINDS[kind]
+    folder = BY_NAME[kind].folder
     assert CliRunner().invoke(cli, ["new", kind, "new-record"]).exit_code == 0
     path = root / "data" / folder / "new-record.yml"
     text = path.read_text(encoding="utf-8")

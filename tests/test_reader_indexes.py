@@ -7,8 +7,8 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier_gen.indexes import _claims_naming, build_indexes
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.indexes import build_indexes, claims_naming
 
 from .conftest import FIXTURE
 
@@ -67,4 +67,4 @@ def test_claims_naming_finds_what_a_scan_of_every_text_finds(texts, names):
         for i, (title, text, who) in enumerate(texts)}
     catalog = SimpleNamespace(entities=entities, claims=claims)
     ids = sorted(claims, reverse=True)
-    assert _claims_naming(catalog, ids) == _naive_claims_naming(catalog, ids)
+    assert claims_naming(catalog, ids) == _naive_claims_naming(catalog, ids)

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
-from dossier_gen.fields import _check_full_date, _check_partial_date
-from dossier_gen.models import Claim, Dossier, Entity, Source
+from dossier_gen.records.fields import FullDate, PartialDate
+from dossier_gen.records.models import Claim, Dossier, Entity, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -269,8 +270,8 @@ def test_every_date_is_a_valid_partial_date():
     problems = []
     for where, value, full in _dates():
         try:
-            (_check_full_date if full else _check_partial_date)(value)
-        except ValueError as error:
+            TypeAdapter(FullDate if full else PartialDate).validate_python(value)
+        except ValidationError as error:
             problems.append(f"{where}: {error}")
     assert not problems, "\n".join(problems)
 

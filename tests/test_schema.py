@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier_gen.schema import schema_texts
+from dossier_gen.records.schema import schema_texts
 
 from .conftest import ROOT
 

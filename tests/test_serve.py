@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
     theme_template = project / "overrides" / "main.html"
     theme_template.write_text('{% extends "base.html" %}{% block announce %}Notice one'
                               "{% endblock %}")
-    config.write_text(config.read_text().replace("../../../templates", "templates")
+    config.write_text(config.read_text().replace(str(TEMPLATES), "templates")
                       .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
     port = free_port()
     server = subprocess.Popen(

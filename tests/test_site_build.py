@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from dossier_gen.escape import plain_title
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.escape import plain_title
 
-from .conftest import FIXTURE, ROOT
+from .conftest import FIXTURE, ROOT, make_fixture_project
 
 pytestmark = pytest.mark.slow
 
@@ -70,19 +71,14 @@ def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
 
 
 def test_every_internal_link_and_anchor_resolves(built):
-    from dossier_gen.linkcheck import check_site
+    from dossier_gen.editing.linkcheck import check_site
 
     report = check_site(built)
     assert report.problems == [], "\n".join(str(p) for p in report.problems)
     assert report.links > 1000
 
 def test_failed_build_leaves_the_previous_site(tmp_path):
-    project = tmp_path / "project"
-    import shutil
-    shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
+    project = make_fixture_project(tmp_path / "project")
     first = dossier("build", cwd=project)
     assert first.returncode == 0, first.stderr
     before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
@@ -108,9 +104,6 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
 
 def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
     project = fixture_copy
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
     record = project / "data" / "entities" / "ada-example.yml"
     record.write_text(record.read_text().replace("kind: person", "kind: robot"))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
@@ -123,9 +116,6 @@ def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
 
 def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_path):
     project = fixture_copy
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
     settings = project / "data" / "dossier.yml"
     settings.write_text(settings.read_text()
                         .replace("title: Fixture dossier",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dossier_gen.load import load_catalog
-from dossier_gen.timeline import claim_timeline, site_timeline
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.timeline import claim_timeline, site_timeline
 
 from .conftest import FIXTURE
 

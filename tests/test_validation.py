@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
 from dossier_gen.problems import DataError
 
 
@@ -21,11 +21,6 @@ def problems_after(root: Path, path: str, text: str | bytes) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_catalog("data")
     return [str(p) for p in caught.value.problems]
-
-
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
 
 
 def test_fixture_is_valid(root):
@@ -206,7 +201,7 @@ def test_reference_to_an_invalid_record_is_not_reported_as_missing(root):
 def test_an_entity_update_cannot_change_a_rating(tmp_path):
     import shutil
 
-    from dossier_gen.load import load_catalog
+    from dossier_gen.loading.load import load_catalog
     from dossier_gen.problems import DataError
 
     from .conftest import FIXTURE

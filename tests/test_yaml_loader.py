@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier_gen.yaml_loader import (
+from dossier_gen.loading.yaml_loader import (
     MAX_DEPTH,
     USING_LIBYAML,
     YamlProblem,

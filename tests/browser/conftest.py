@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dossier_gen.load import Catalog, load_catalog
+from dossier_gen import Catalog, load_catalog
 
 from .site_project import ROOT, build_site
 

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dossier_gen.indexes import build_indexes
-from dossier_gen.load import Catalog
+from dossier_gen import Catalog
+from dossier_gen.rendering.indexes import build_indexes
 
 
 def a_claim(catalog: Catalog) -> str | None:

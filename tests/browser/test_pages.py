@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.indexes import build_indexes
-from dossier_gen.timeline import site_timeline
+from dossier_gen.rendering.indexes import build_indexes
+from dossier_gen.rendering.timeline import site_timeline
 
 from . import pick
 

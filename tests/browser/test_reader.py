@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.indexes import build_indexes
+from dossier_gen.rendering.indexes import build_indexes
 
 from . import pick
 from .helpers import axe_violations, result_links, search

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from devtools.web import missing_tools
+
 from ..conftest import FIXTURE, ROOT
-from .tools import missing_tools
 
 
 def require(**tools: bool) -> None:

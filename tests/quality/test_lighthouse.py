@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.web import PAGE_KINDS, PRESETS, lighthouse, page_paths, serve
+
 from ..conftest import ROOT
 from .conftest import require
-from .tools import PAGE_KINDS, PRESETS, lighthouse, page_paths, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

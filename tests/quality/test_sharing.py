@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from dossier_gen.escape import clean, plain_title
-from dossier_gen.load import load_catalog
-from dossier_gen.publish import write_pages
-from dossier_gen.render import render_site
-from dossier_gen.sharing import with_front_matter
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.site import build_site
+from dossier_gen.publishing.write import write_pages
+from dossier_gen.rendering.escape import clean, plain_title
+from dossier_gen.rendering.sharing import with_front_matter
 
 from ..conftest import FIXTURE, ROOT
 
@@ -76,7 +76,7 @@ def test_description_text_has_no_html_and_keeps_the_words():
 
 
 def test_robots_txt_comes_from_base_url(tmp_path):
-    rendered = render_site(load_catalog(FIXTURE / "data"), [ROOT / "templates"])
+    rendered = build_site(load_catalog(FIXTURE / "data"), [ROOT / "templates"])
     robots = rendered.files["robots.txt"].decode("utf-8")
     assert "Sitemap: https://dossier.example.org/sitemap.xml\n" in robots
     write_pages(rendered, tmp_path / "out")
