@@ -28,8 +28,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the dossier's data folder")
     parser.add_argument("--templates", type=Path, required=True, help="template folder")
-    parser.add_argument("--mode", choices=("cold", "serial", "warm"), required=True,
-                        help="what to time")
+    parser.add_argument(
+        "--mode", choices=("cold", "serial", "warm"), required=True, help="what to time"
+    )
     args = parser.parse_args()
     templates = [args.templates]
     out: dict[str, float | int] = {}
@@ -37,14 +38,22 @@ def main() -> None:
     if args.mode in ("cold", "serial"):
         parallel = args.mode == "cold"
         start, cpu = time.perf_counter(), _cpu()
-        catalog = (load_catalog(args.data, read_many=read_many) if parallel
-                   else load_catalog(args.data))
+        catalog = (
+            load_catalog(args.data, read_many=read_many) if parallel else load_catalog(args.data)
+        )
         loaded = time.perf_counter()
-        site = (build_site(catalog, templates, renderer=render_in_parallel) if parallel
-                else build_site(catalog, templates))
-        out = {"seconds": time.perf_counter() - start, "load": loaded - start,
-               "render": time.perf_counter() - loaded, "pages": len(site.pages),
-               "cpu": _cpu() - cpu}
+        site = (
+            build_site(catalog, templates, renderer=render_in_parallel)
+            if parallel
+            else build_site(catalog, templates)
+        )
+        out = {
+            "seconds": time.perf_counter() - start,
+            "load": loaded - start,
+            "render": time.perf_counter() - loaded,
+            "pages": len(site.pages),
+            "cpu": _cpu() - cpu,
+        }
     else:
         records, pages = RecordCache(), PageCache()
         catalog = load_catalog(args.data, read_many=records.read_many)
@@ -52,15 +61,20 @@ def main() -> None:
         claim = sorted((args.data / "claims").glob("*.yml"))[0]
         original = claim.read_text(encoding="utf-8")
         try:
-            claim.write_text(original.replace("summary: \"", "summary: \"Edited. ", 1),
-                             encoding="utf-8")
+            claim.write_text(
+                original.replace('summary: "', 'summary: "Edited. ', 1), encoding="utf-8"
+            )
             start, cpu = time.perf_counter(), _cpu()
             catalog = load_catalog(args.data, read_many=records.read_many)
             loaded = time.perf_counter()
             build_site(catalog, templates, renderer=pages.render)
-            out = {"seconds": time.perf_counter() - start, "load": loaded - start,
-                   "render": time.perf_counter() - loaded, "pages": len(pages.rendered),
-                   "cpu": _cpu() - cpu}
+            out = {
+                "seconds": time.perf_counter() - start,
+                "load": loaded - start,
+                "render": time.perf_counter() - loaded,
+                "pages": len(pages.rendered),
+                "cpu": _cpu() - cpu,
+            }
         finally:
             claim.write_text(original, encoding="utf-8")
     print(json.dumps(out))

@@ -16,9 +16,42 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = ["report", "official", "agency", "statement", "record", "archive", "letter", "meeting", "border", "visit", "office", "minister", "budget", "contract", "court", "filing", "witness", "interview", "vessel", "port", "figure", "survey", "network", "company", "council", "hearing", "memo", "leak", "transcript", "audit", "grant", "bridge", "station"]
-ZH = ("官员报告声明调查记录文件会议法院证人采访公司"
-      "网络预算合同边境访问部门档案机构信件审计港口")
+WORDS = [
+    "report",
+    "official",
+    "agency",
+    "statement",
+    "record",
+    "archive",
+    "letter",
+    "meeting",
+    "border",
+    "visit",
+    "office",
+    "minister",
+    "budget",
+    "contract",
+    "court",
+    "filing",
+    "witness",
+    "interview",
+    "vessel",
+    "port",
+    "figure",
+    "survey",
+    "network",
+    "company",
+    "council",
+    "hearing",
+    "memo",
+    "leak",
+    "transcript",
+    "audit",
+    "grant",
+    "bridge",
+    "station",
+]
+ZH = "官员报告声明调查记录文件会议法院证人采访公司网络预算合同边境访问部门档案机构信件审计港口"
 TAGS = [f"topic-{i}" for i in range(40)]
 RATINGS = ("confirmed", "partly-confirmed", "unsupported", "contradicted", "false")
 DOSSIER = """\
@@ -85,14 +118,20 @@ def entity_yaml(t: _Text, i: int, n_sources: int) -> str:
     lines.append(f"description: {_q(t.sentence(10, 25))}")
     lines.append("citations:")
     for _ in range(t.rng.randint(1, 2)):
-        lines += [f"  - source: source-{t.rng.randrange(n_sources)}",
-                  f"    locator: paragraph {t.rng.randint(1, 30)}",
-                  f"    quote: {_q(t.sentence())}"]
+        lines += [
+            f"  - source: source-{t.rng.randrange(n_sources)}",
+            f"    locator: paragraph {t.rng.randint(1, 30)}",
+            f"    quote: {_q(t.sentence())}",
+        ]
     if t.rng.random() < 0.3:
-        lines += ["developments:", f"  - date: {_q(t.date())}",
-                  f"    text: {_q(t.sentence())}",
-                  f"    source: source-{t.rng.randrange(n_sources)}",
-                  "    locator: headline", f"    quote: {_q(t.sentence(4, 8))}"]
+        lines += [
+            "developments:",
+            f"  - date: {_q(t.date())}",
+            f"    text: {_q(t.sentence())}",
+            f"    source: source-{t.rng.randrange(n_sources)}",
+            "    locator: headline",
+            f"    quote: {_q(t.sentence(4, 8))}",
+        ]
     if t.rng.random() < 0.3:
         lines += ["links:", "  - label: Example profile", f"    url: https://example.org/e/{i}"]
     return "\n".join(lines) + "\n"
@@ -104,9 +143,13 @@ def source_yaml(t: _Text, i: int, n_entities: int) -> str:
     lines = [f"title: {_q(title)}", f"publisher: Example Outlet {i % 37}"]
     if t.rng.random() < 0.5:
         lines.append(f"publisher_entity: entity-{t.rng.randrange(n_entities)}")
-    lines += [f"authors: [Writer {t.rng.randint(1, 500)}]", f"published_on: {_q(t.date())}",
-              f"url: https://example.org/s/{i}", f"language: {'zh' if chinese else 'en'}",
-              f"kind: {t.rng.choice(('news-report', 'document', 'official-statement'))}"]
+    lines += [
+        f"authors: [Writer {t.rng.randint(1, 500)}]",
+        f"published_on: {_q(t.date())}",
+        f"url: https://example.org/s/{i}",
+        f"language: {'zh' if chinese else 'en'}",
+        f"kind: {t.rng.choice(('news-report', 'document', 'official-statement'))}",
+    ]
     if t.rng.random() < 0.5:
         lines.append(f"reliability: {_q(t.sentence())}")
     return "\n".join(lines) + "\n"
@@ -119,7 +162,8 @@ def claim_yaml(t: _Text, i: int, n: int, n_entities: int, n_sources: int) -> str
     rating = rng.choice(RATINGS)
     lines = [
         f"title: {_q(f'Claim {i}: ' + t.words(rng.randint(4, 10)))}",
-        "statement:", f"  text: {_q(statement)}",
+        "statement:",
+        f"  text: {_q(statement)}",
         f"  form: {rng.choice(('quote', 'paraphrase'))}",
         f"claimant: entity-{rng.randrange(n_entities)}",
     ]
@@ -127,7 +171,8 @@ def claim_yaml(t: _Text, i: int, n: int, n_entities: int, n_sources: int) -> str
         lines.append(f"relayed_by: [entity-{rng.randrange(n_entities)}]")
     lines += [
         f"claimed_on: {_q(t.date())}",
-        "appearance:", f"  source: source-{rng.randrange(n_sources)}",
+        "appearance:",
+        f"  source: source-{rng.randrange(n_sources)}",
         f"  locator: paragraph {rng.randint(1, 40)}",
         f"  quote: {_q(t.zh(6, 20) if chinese else t.sentence(5, 12))}",
         f"rating: {rating}",
@@ -142,10 +187,12 @@ def claim_yaml(t: _Text, i: int, n: int, n_entities: int, n_sources: int) -> str
         "evidence:",
     ]
     for _ in range(rng.randint(3, 6)):
-        lines += [f"  - stance: {rng.choice(('supports', 'contradicts', 'context'))}",
-                  f"    source: source-{rng.randrange(n_sources)}",
-                  f"    locator: paragraph {rng.randint(1, 60)}",
-                  f"    quote: {_q(t.zh(8, 30) if rng.random() < 0.2 else t.sentence())}"]
+        lines += [
+            f"  - stance: {rng.choice(('supports', 'contradicts', 'context'))}",
+            f"    source: source-{rng.randrange(n_sources)}",
+            f"    locator: paragraph {rng.randint(1, 60)}",
+            f"    quote: {_q(t.zh(8, 30) if rng.random() < 0.2 else t.sentence())}",
+        ]
         if rng.random() < 0.6:
             lines.append(f"    note: {_q(t.sentence())}")
     lines.append(f"tags: [{', '.join(rng.sample(TAGS, rng.randint(1, 4)))}]")
@@ -155,9 +202,13 @@ def claim_yaml(t: _Text, i: int, n: int, n_entities: int, n_sources: int) -> str
     lines.append(f"reviewed_on: {_q(t.date(2024, 2026, full=True))}")
     if rng.random() < 0.2:
         previous = rng.choice([r for r in RATINGS if r != rating])
-        lines += ["updates:", f"  - date: {_q(t.date(2025, 2026, full=True))}",
-                  "    kind: rating-change", f"    previous_rating: {previous}",
-                  f"    note: {_q(t.sentence())}"]
+        lines += [
+            "updates:",
+            f"  - date: {_q(t.date(2025, 2026, full=True))}",
+            "    kind: rating-change",
+            f"    previous_rating: {previous}",
+            f"    note: {_q(t.sentence())}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -173,19 +224,24 @@ def write_dossier(target: Path, claims: int, seed: int = 1) -> Path:
         (data / folder).mkdir(parents=True)
     (data / "dossier.yml").write_text(DOSSIER, encoding="utf-8")
     for i in range(n_entities):
-        (data / "entities" / f"entity-{i}.yml").write_text(entity_yaml(t, i, n_sources),
-                                                           encoding="utf-8")
+        (data / "entities" / f"entity-{i}.yml").write_text(
+            entity_yaml(t, i, n_sources), encoding="utf-8"
+        )
     for i in range(n_sources):
-        (data / "sources" / f"source-{i}.yml").write_text(source_yaml(t, i, n_entities),
-                                                          encoding="utf-8")
+        (data / "sources" / f"source-{i}.yml").write_text(
+            source_yaml(t, i, n_entities), encoding="utf-8"
+        )
     for i in range(claims):
         (data / "claims" / f"claim-{i}.yml").write_text(
-            claim_yaml(t, i, claims, n_entities, n_sources), encoding="utf-8")
+            claim_yaml(t, i, claims, n_entities, n_sources), encoding="utf-8"
+        )
     docs = target / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    for name, text in (("index.md", "# Synthetic dossier\n\nInvented records for the benchmark.\n"),
-                       ("methodology.md", "# Methodology\n\nInvented.\n"),
-                       ("about.md", "# About\n\nInvented.\n")):
+    for name, text in (
+        ("index.md", "# Synthetic dossier\n\nInvented records for the benchmark.\n"),
+        ("methodology.md", "# Methodology\n\nInvented.\n"),
+        ("about.md", "# About\n\nInvented.\n"),
+    ):
         (docs / name).write_text(text, encoding="utf-8")
     return target
 

@@ -136,26 +136,33 @@ class Report:
     warnings: list[str]
 
     def summary(self) -> str:
-        return ", ".join(f"{c} {round(s * 100) if s is not None else '?'}"
-                         for c, s in self.scores.items())
+        return ", ".join(
+            f"{c} {round(s * 100) if s is not None else '?'}" for c, s in self.scores.items()
+        )
 
 
-def lighthouse(url: str, preset: str, categories: Sequence[str] = CATEGORIES,
-               timeout: float = 300) -> Report:
+def lighthouse(
+    url: str, preset: str, categories: Sequence[str] = CATEGORIES, timeout: float = 300
+) -> Report:
     """Run Lighthouse once on `url` with the `mobile` (its default) or `desktop` preset."""
     with tempfile.TemporaryDirectory(prefix="lighthouse.") as tmp:
         out = Path(tmp) / "report.json"
         profile = Path(tmp) / "profile"
-        args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-                f"--only-categories={','.join(categories)}",
-                f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"]
+        args = [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={out}",
+            "--quiet",
+            f"--only-categories={','.join(categories)}",
+            f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}",
+        ]
         if preset == "desktop":
             args.append("--preset=desktop")
         elif preset != "mobile":
             raise ValueError(f"unknown preset {preset!r}")
         env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-        result = subprocess.run(args, env=env, capture_output=True, text=True,
-                                timeout=timeout)
+        result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout)
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on {url} ({preset}):\n{result.stderr[-3000:]}")
         report = json.loads(out.read_text(encoding="utf-8"))
@@ -173,14 +180,26 @@ def lighthouse(url: str, preset: str, categories: Sequence[str] = CATEGORIES,
 def vnu_errors(site_dir: Path, timeout: float = 600) -> list[dict]:
     """Every error the Nu HTML checker finds in the site's HTML files."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
-         str(site_dir)],
-        capture_output=True, text=True, timeout=timeout,
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--skip-non-html",
+            "--errors-only",
+            "--format",
+            "json",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     # vnu writes its JSON report to stderr and exits 1 when it found errors.
     try:
         messages = json.loads(result.stderr)["messages"]
     except (json.JSONDecodeError, KeyError):
-        raise RuntimeError(f"vnu.jar failed (exit {result.returncode}):\n"
-                           f"{result.stdout[-2000:]}{result.stderr[-2000:]}") from None
+        raise RuntimeError(
+            f"vnu.jar failed (exit {result.returncode}):\n"
+            f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        ) from None
     return [m for m in messages if m.get("type") in ("error", "non-document-error")]

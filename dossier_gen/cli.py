@@ -48,23 +48,37 @@ class _Commands(click.Group):
         except DataError as error:
             raise Failed(str(error)) from None
 
+
 data_option = click.option(
-    "--data", "data_dir", default="data", show_default=True,
+    "--data",
+    "data_dir",
+    default="data",
+    show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder holding dossier.yml and the claims/, entities/ and sources/ records.",
 )
 templates_option = click.option(
-    "--templates", "template_dirs", multiple=True, default=("templates",), show_default=True,
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    default=("templates",),
+    show_default=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Template folder; repeat to search a site's own templates before the defaults.",
 )
 docs_option = click.option(
-    "--docs", "docs_dir", default="docs", show_default=True,
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of hand-written pages; its index.md opens the home page.",
 )
 config_option = click.option(
-    "--config", "config_file", default="mkdocs.yml", show_default=True,
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="MkDocs configuration file.",
 )
@@ -91,10 +105,13 @@ def cli() -> None:
 
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
     show_default=True,
     help="text: PATH:LINE:COL: message lines; github: workflow annotations on the pull"
-         " request's lines; json: one object for tools.",
+    " request's lines; json: one object for tools.",
 )
 
 
@@ -110,8 +127,11 @@ def validate(data_dir: Path, fmt: str) -> None:
     except DataError as error:
         # Text goes to stderr as it always has; the machine formats are the command's output.
         raise Failed(render_problems(error.problems, fmt), to_stderr=fmt == "text") from None
-    counts = {"claims": len(catalog.claims), "entities": len(catalog.entities),
-              "sources": len(catalog.sources)}
+    counts = {
+        "claims": len(catalog.claims),
+        "entities": len(catalog.entities),
+        "sources": len(catalog.sources),
+    }
     if fmt == "json":
         click.echo(render_problems([], fmt, records=counts))
         return
@@ -125,9 +145,13 @@ def validate(data_dir: Path, fmt: str) -> None:
 @click.argument("kind", type=click.Choice(list(BY_NAME)))
 @click.argument("record_id", metavar="ID")
 @data_option
-@click.option("--schema-dir", default="schema", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the JSON Schema files the record's first line points editors at.")
+@click.option(
+    "--schema-dir",
+    default="schema",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the JSON Schema files the record's first line points editors at.",
+)
 def new(kind: str, record_id: str, data_dir: Path, schema_dir: Path) -> None:
     """Write a blank record of KIND (claim, entity or source) with the id ID.
 
@@ -141,14 +165,19 @@ def new(kind: str, record_id: str, data_dir: Path, schema_dir: Path) -> None:
     if not is_slug(record_id):
         raise click.BadParameter(
             f"{record_id!r} is not a valid id: use lowercase letters, digits and single"
-            " hyphens, such as 'guo-spies-flooding-us'", param_hint="ID")
+            " hyphens, such as 'guo-spies-flooding-us'",
+            param_hint="ID",
+        )
     try:
         path = write_new_record(kind, record_id, data_dir, schema_dir)
     except FileExistsError as error:
-        raise Failed(f"{display(Path(str(error)))} already exists; edit it, or choose another"
-                     " id.") from None
-    click.echo(f"Wrote {display(path)}: fill in every field (read the comments), then run"
-               " `dossier validate`.")
+        raise Failed(
+            f"{display(Path(str(error)))} already exists; edit it, or choose another id."
+        ) from None
+    click.echo(
+        f"Wrote {display(path)}: fill in every field (read the comments), then run"
+        " `dossier validate`."
+    )
 
 
 @cli.command()
@@ -176,12 +205,16 @@ def diff(base: str, head: str | None, data_dir: Path) -> None:
 
 
 @cli.command("check-links")
-@click.argument("site_dir", default="site",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--root-path", default=None,
-              help="Address path the site is served under, such as /dossier/ for a GitHub"
-                   " Pages project site; links starting with / resolve against it."
-                   "  [default: the path of the home page's canonical link, else /]")
+@click.argument(
+    "site_dir", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--root-path",
+    default=None,
+    help="Address path the site is served under, such as /dossier/ for a GitHub"
+    " Pages project site; links starting with / resolve against it."
+    "  [default: the path of the home page's canonical link, else /]",
+)
 @format_option
 def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
     """Check every internal link and #anchor of the site built in SITE_DIR (default: site).
@@ -193,11 +226,15 @@ def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
     from .problems import render_problems
 
     report = check_site(site_dir, shown=site_dir.as_posix(), root_path=root_path)
-    summary = (f"{site_dir}: {report.links} internal links in {report.pages} pages:"
-               f" {len(report.problems)} broken.")
+    summary = (
+        f"{site_dir}: {report.links} internal links in {report.pages} pages:"
+        f" {len(report.problems)} broken."
+    )
     if report.problems:
-        raise Failed(render_problems(report.problems, fmt, summary, pages=report.pages,
-                                     links=report.links), to_stderr=fmt == "text")
+        raise Failed(
+            render_problems(report.problems, fmt, summary, pages=report.pages, links=report.links),
+            to_stderr=fmt == "text",
+        )
     if fmt == "json":
         click.echo(render_problems([], fmt, pages=report.pages, links=report.links))
     else:
@@ -205,14 +242,17 @@ def check_links(site_dir: Path, root_path: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--out", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the pages to; it is replaced whole once rendering succeeds.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the pages to; it is replaced whole once rendering succeeds.",
+)
 @data_option
 @templates_option
 @docs_option
-def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
-           docs_dir: Path) -> None:
+def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_dir: Path) -> None:
     """Write the site's Markdown pages (hand-written and generated) to a folder.
 
     The folder is a complete docs folder that any engine can build, such as MkDocs with
@@ -229,16 +269,21 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...],
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     site = build_site(catalog, template_dirs, intro, renderer=render_in_parallel)
     write_pages(site, out_dir, docs_dir)
-    click.echo(f"Wrote {len(site.pages)} generated pages and {len(site.files)} data"
-               f" files to {out_dir}/")
+    click.echo(
+        f"Wrote {len(site.pages)} generated pages and {len(site.files)} data files to {out_dir}/"
+    )
 
 
 @cli.command()
 @data_option
 @config_option
-@click.option("--site-dir", default="site", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Where the built site goes; replaced only when the build succeeds.")
+@click.option(
+    "--site-dir",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the built site goes; replaced only when the build succeeds.",
+)
 def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
     """Validate, then build the site with `mkdocs build --strict`.
 
@@ -258,8 +303,14 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
     staging = new_build_dir(site_dir)
     try:
         result = subprocess.run(
-            _mkdocs("build", "--strict", "--config-file", str(config_file),
-                    "--site-dir", str(staging.resolve())),
+            _mkdocs(
+                "build",
+                "--strict",
+                "--config-file",
+                str(config_file),
+                "--site-dir",
+                str(staging.resolve()),
+            ),
             env=env,
         )
         if result.returncode != 0:
@@ -267,18 +318,24 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
         replace_dir(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    click.echo(f"Built the site into {site_dir}/. Open {site_dir}/index.html, or preview it"
-               " with `make serve` (dossier serve).")
+    click.echo(
+        f"Built the site into {site_dir}/. Open {site_dir}/index.html, or preview it"
+        " with `make serve` (dossier serve)."
+    )
 
 
 @cli.command()
 @data_option
 @config_option
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address and port to serve on.")
-@click.option("--full-rebuilds", is_flag=True,
-              help="Rebuild every page on each change, rather than only the pages whose"
-                   " Markdown changed (slower; for changes the preview does not pick up).")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on."
+)
+@click.option(
+    "--full-rebuilds",
+    is_flag=True,
+    help="Rebuild every page on each change, rather than only the pages whose"
+    " Markdown changed (slower; for changes the preview does not pick up).",
+)
 def serve(data_dir: Path, config_file: Path, dev_addr: str, full_rebuilds: bool) -> None:
     """Preview the site, rebuilding when data/, templates/ or docs/ change.
 
@@ -296,9 +353,14 @@ def serve(data_dir: Path, config_file: Path, dev_addr: str, full_rebuilds: bool)
 
 
 @cli.command()
-@click.option("--out", "out_dir", default="schema", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write one JSON Schema file per record kind into.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="schema",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one JSON Schema file per record kind into.",
+)
 def schema(out_dir: Path) -> None:
     """Write the JSON Schema of the records, for editors' autocompletion and checks."""
     from .records.schema import schema_texts
@@ -318,12 +380,20 @@ class _ArgumentWithHelp(click.Argument):
 
 
 @cli.command("import-claimreview")
-@click.argument("paths", nargs=-1, required=True, cls=_ArgumentWithHelp,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                help="JSON files or HTML pages holding ClaimReview.")
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    cls=_ArgumentWithHelp,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON files or HTML pages holding ClaimReview.",
+)
 @data_option
-@click.option("--dry-run", is_flag=True,
-              help="Check everything and list the files that would be written; write none.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check everything and list the files that would be written; write none.",
+)
 def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
     """Import other fact-checkers' ClaimReview as claim, entity and source records.
 

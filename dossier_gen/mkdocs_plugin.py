@@ -109,8 +109,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         project = Path(config.config_file_path or ".").resolve().parent
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
-            raise PluginError("The pages folder links outside the project:\n"
-                              + "\n".join(map(str, problems)))
+            raise PluginError(
+                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+            )
         dossier = self.catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
@@ -125,12 +126,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
-        site = build_site(self.catalog, self.config.templates, intro,
-                          doc_pages=[f.src_uri for f in files.documentation_pages()],
-                          renderer=renderer)
+        site = build_site(
+            self.catalog,
+            self.config.templates,
+            intro,
+            doc_pages=[f.src_uri for f in files.documentation_pages()],
+            renderer=renderer,
+        )
         # Only the heads outlive this hook; as text they take a fraction of their objects.
-        self.head = {path: [json_for_html(block) for block in blocks]
-                     for path, blocks in site.head.items()}
+        self.head = {
+            path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
+        }
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
@@ -147,12 +153,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 existing.content_string = page.markdown
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = _GeneratedPage.generated(config, path, content=page.markdown,
-                                            inclusion=inclusion)
+            file = _GeneratedPage.generated(
+                config, path, content=page.markdown, inclusion=inclusion
+            )
             if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
                 assert self.preview is not None
-                file.unchanged = self.preview.unchanged(path, page.markdown,
-                                                        self.head.get(path))
+                file.unchanged = self.preview.unchanged(path, page.markdown, self.head.get(path))
             if page.source is not None:
                 file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
@@ -165,21 +171,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._dirty:
             assert self.preview is not None
             # As search entries name pages: the home page's "./" is "".
-            self.preview.pages_written((f.url.removeprefix("./"), f.dest_uri, f.is_modified())
-                                       for f in files.documentation_pages())
+            self.preview.pages_written(
+                (f.url.removeprefix("./"), f.dest_uri, f.is_modified())
+                for f in files.documentation_pages()
+            )
         else:
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
         return files
 
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
-               files: Files) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.theme_code
         return env
 
-    def on_page_context(self, context: TemplateContext, /, *, page: Page,
-                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # Read by overrides/partials/dossier-head.html.
         context["dossier_jsonld"] = self.head.get(page.file.src_uri, [])
         context["dossier_feed"] = urls.ATOM_FEED
@@ -189,8 +199,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # which at 10,000 claims is most of a build's memory. A one-shot build lets go of each as
     # soon as nothing reads it again; a preview keeps them for its rebuilds.
     @event_priority(-100)  # after every other plugin has seen the page's HTML
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if self.preview is None and isinstance(page.file, _GeneratedPage):
             page.markdown = ""  # not None: a page whose Markdown is None has no title
             page.file.content_string = ""
@@ -219,20 +230,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             assert self.preview is not None
             problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
         if problems:
-            raise PluginError("The built site failed the HTML audit (active content that may"
-                              " have come from data):\n" + "\n".join(problems))
+            raise PluginError(
+                "The built site failed the HTML audit (active content that may"
+                " have come from data):\n" + "\n".join(problems)
+            )
         if self._dirty:
             assert self.preview is not None
-            self.preview.merge_search_index(Path(config.site_dir) / "search"
-                                            / "search_index.json")
+            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         server.watch(self.config.data_dir)
         for folder in self.config.templates:
             server.watch(folder)

@@ -80,8 +80,6 @@ def position_of(text: str | bytes, index: int) -> tuple[int, int]:
     return line, index - (text.rfind(newline, 0, index) + 1) + 1
 
 
-
-
 def _escape_data(text: str) -> str:
     # GitHub's workflow-command syntax: the message ends at the line's end, and '%' starts
     # an escape, so these three must be encoded or a message is cut short or garbled.
@@ -97,8 +95,7 @@ def github_annotation(problem: Problem, level: str = "error") -> str:
     """`::error file=PATH,line=N,col=M::message`, shown on the pull request's line."""
     properties = ",".join(
         f"{name}={_escape_property(str(value))}"
-        for name, value in (("file", problem.path), ("line", problem.line),
-                            ("col", problem.col))
+        for name, value in (("file", problem.path), ("line", problem.line), ("col", problem.col))
     )
     return f"::{level} {properties}::{_escape_data(problem.message)}"
 
@@ -110,15 +107,19 @@ def problems_as_dicts(problems: Iterable[Problem]) -> list[dict[str, Any]]:
     ]
 
 
-def render_problems(problems: list[Problem], fmt: str, summary: str | None = None,
-                    **extra: Any) -> str:
+def render_problems(
+    problems: list[Problem], fmt: str, summary: str | None = None, **extra: Any
+) -> str:
     """Problems in `fmt`, ending (text, github) with `summary` or the data's problem count.
 
     `extra` goes into the JSON object, such as counts of what was checked.
     """
     if fmt == "json":
-        return json.dumps({"ok": not problems, "problems": problems_as_dicts(problems), **extra},
-                          ensure_ascii=False, indent=2)
+        return json.dumps(
+            {"ok": not problems, "problems": problems_as_dicts(problems), **extra},
+            ensure_ascii=False,
+            indent=2,
+        )
     ordered = sorted(problems)
     lines = [github_annotation(p) if fmt == "github" else str(p) for p in ordered]
     if summary is None:  # the count line `validate` has always printed

@@ -20,8 +20,9 @@ def make_fixture_project(where: Path, *, overrides: bool = False) -> Path:
     config = where / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("../../../templates", str(TEMPLATES))
     if overrides:
-        text = text.replace("  name: material\n",
-                            f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+        text = text.replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+        )
     config.write_text(text, encoding="utf-8")
     return where
 
@@ -35,9 +36,11 @@ def fixture_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def chdir(monkeypatch: pytest.MonkeyPatch):
     """Run in a folder, so problem paths come out relative as an editor sees them."""
+
     def go(path: Path) -> Path:
         monkeypatch.chdir(path)
         return path
+
     return go
 
 

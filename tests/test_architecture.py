@@ -17,8 +17,16 @@ import dossier_gen
 PACKAGE = Path(dossier_gen.__file__).parent
 
 # Earlier stages first. A module may import from its own stage and from earlier ones only.
-STAGES = ["problems", "records", "loading", "rendering", "publishing", "speed", "importing",
-          "editing"]
+STAGES = [
+    "problems",
+    "records",
+    "loading",
+    "rendering",
+    "publishing",
+    "speed",
+    "importing",
+    "editing",
+]
 FACES = {"cli", "mkdocs_plugin", "__main__"}
 """The faces may import any stage; nothing imports them."""
 FACE_ONLY = {"mkdocs": {"mkdocs_plugin"}, "click": {"cli"}}
@@ -58,8 +66,10 @@ def _imports(path: Path) -> set[str]:
 def _package_modules() -> dict[str, set[str]]:
     modules = {_module_name(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
     names = set(modules)
-    return {name: {i for i in imports if i in names or not i.startswith("dossier_gen")}
-            for name, imports in modules.items()}
+    return {
+        name: {i for i in imports if i in names or not i.startswith("dossier_gen")}
+        for name, imports in modules.items()
+    }
 
 
 MODULES = _package_modules()
@@ -122,14 +132,17 @@ def test_only_the_faces_import_mkdocs_and_click(package, faces):
         if module.rpartition(".")[2] in faces:
             continue
         assert not any(i == package or i.startswith(package + ".") for i in imports), (
-            f"{module} imports {package}; only {', '.join(sorted(faces))} may")
+            f"{module} imports {package}; only {', '.join(sorted(faces))} may"
+        )
 
 
 def test_no_import_circles():
     graph = {m: {i for i in imports if i in MODULES and i != m} for m, imports in MODULES.items()}
     # A package's __init__ re-exporting its modules is not a circle through them.
-    graph = {m: {i for i in deps if not (m.startswith(i + ".") and i in MODULES)}
-             for m, deps in graph.items()}
+    graph = {
+        m: {i for i in deps if not (m.startswith(i + ".") and i in MODULES)}
+        for m, deps in graph.items()
+    }
     state: dict[str, int] = {}
     path: list[str] = []
 
@@ -138,7 +151,7 @@ def test_no_import_circles():
         path.append(module)
         for other in sorted(graph[module]):
             if state.get(other) == 1:
-                circle = path[path.index(other):] + [other]
+                circle = path[path.index(other) :] + [other]
                 raise AssertionError("import circle: " + " → ".join(circle))
             if other not in state:
                 visit(other)
@@ -151,9 +164,19 @@ def test_no_import_circles():
 
 
 def test_the_public_api_is_what_init_declares():
-    assert sorted(dossier_gen.__all__) == sorted([
-        "Catalog", "DataError", "Loaded", "Page", "Problem", "Site", "__version__",
-        "build_site", "load_catalog"])
+    assert sorted(dossier_gen.__all__) == sorted(
+        [
+            "Catalog",
+            "DataError",
+            "Loaded",
+            "Page",
+            "Problem",
+            "Site",
+            "__version__",
+            "build_site",
+            "load_catalog",
+        ]
+    )
     for name in dossier_gen.__all__:
         assert getattr(dossier_gen, name) is not None, name
 

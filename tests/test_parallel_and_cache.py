@@ -51,12 +51,15 @@ def _pid(state, start: int, stop: int) -> list[int]:
 
 def test_the_pool_really_uses_other_processes():
     # In a fresh process: the test run itself may have threads running, which keep it serial.
-    code = ("import os; from dossier_gen.speed import cores, parallel;"
-            " from tests.test_parallel_and_cache import _pid;"
-            " pids = set(parallel.map_forked(_pid, None, 16, min_items=1));"
-            " print(cores.worker_count(), os.getpid() in pids, len(pids))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout.split()
+    code = (
+        "import os; from dossier_gen.speed import cores, parallel;"
+        " from tests.test_parallel_and_cache import _pid;"
+        " pids = set(parallel.map_forked(_pid, None, 16, min_items=1));"
+        " print(cores.worker_count(), os.getpid() in pids, len(pids))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     workers, parent_did_work, processes = int(out[0]), out[1] == "True", int(out[2])
     if workers >= 2:
         assert not parent_did_work and processes >= 1
@@ -69,18 +72,17 @@ def test_parallel_load_and_render_equal_serial(synthetic: Path):
     pooled = load_catalog(synthetic, read_many=read_in_pool)
     assert pooled == serial
     assert list(pooled.claims) == list(serial.claims)
-    assert (build_site(pooled, TEMPLATES, renderer=render_in_pool)
-            == build_site(serial, TEMPLATES))
+    assert build_site(pooled, TEMPLATES, renderer=render_in_pool) == build_site(serial, TEMPLATES)
 
 
 def test_parallel_load_reports_the_same_problems_sorted(synthetic_copy: Path):
     claims = synthetic_copy / "claims"
     (claims / "claim-3.yml").write_text("title: [unclosed\n", encoding="utf-8")
     text = (claims / "claim-7.yml").read_text(encoding="utf-8")
-    (claims / "claim-7.yml").write_text(text.replace("rating: ", "rating: nope-"),
-                                        encoding="utf-8")
-    (claims / "claim-1.yml").write_text(text.replace("claimed_on:", "claimed_on_typo:"),
-                                        encoding="utf-8")
+    (claims / "claim-7.yml").write_text(text.replace("rating: ", "rating: nope-"), encoding="utf-8")
+    (claims / "claim-1.yml").write_text(
+        text.replace("claimed_on:", "claimed_on_typo:"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as serial:
         load_catalog(synthetic_copy)
     with pytest.raises(DataError) as pooled:
@@ -101,8 +103,11 @@ def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
     records, pages = RecordCache(), PageCache()
 
     def warm():
-        return build_site(load_catalog(synthetic_copy, read_many=records.read_many),
-                           TEMPLATES, renderer=pages.render)
+        return build_site(
+            load_catalog(synthetic_copy, read_many=records.read_many),
+            TEMPLATES,
+            renderer=pages.render,
+        )
 
     def cold():
         return build_site(load_catalog(synthetic_copy), TEMPLATES)
@@ -140,15 +145,16 @@ def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
     assert "claims/claim-11.md" not in warm().pages
 
 
-def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path,
-                                                           tmp_path: Path):
+def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path, tmp_path: Path):
     templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
     records, pages = RecordCache(), PageCache()
     catalog = load_catalog(synthetic_copy, read_many=records.read_many)
     build_site(catalog, [templates], renderer=pages.render)
     claim_template = templates / "claim.md.j2"
-    claim_template.write_text(claim_template.read_text(encoding="utf-8")
-                              + "\nA sentence added to the template.\n", encoding="utf-8")
+    claim_template.write_text(
+        claim_template.read_text(encoding="utf-8") + "\nA sentence added to the template.\n",
+        encoding="utf-8",
+    )
     warm = build_site(catalog, [templates], renderer=pages.render)
     assert warm == build_site(load_catalog(synthetic_copy), [templates])
     assert "A sentence added to the template." in warm.pages["claims/claim-0.md"].markdown

@@ -30,13 +30,18 @@ from dossier_gen.rendering.escape import clean
 from .conftest import TEMPLATES, make_fixture_project
 
 CI = os.environ.get("CI") == "true"
-FAST = settings(max_examples=300, deadline=None, derandomize=CI,
-                suppress_health_check=[HealthCheck.too_slow])
-RENDER = settings(max_examples=40, deadline=None, derandomize=CI,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-BUILD = settings(max_examples=4, deadline=None, derandomize=CI,
-                 suppress_health_check=[HealthCheck.too_slow])
-
+FAST = settings(
+    max_examples=300, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
+RENDER = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=CI,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+BUILD = settings(
+    max_examples=4, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,18 +50,87 @@ def work(tmp_path_factory) -> Path:
     examples in one test call)."""
     return tmp_path_factory.mktemp("properties")
 
+
 # Pieces of syntax of every language the text passes through on its way to the reader.
-TOKENS = ["<", ">", "&", '"', "'", "`", "[", "]", "(", ")", "{", "}", "!", "#", "*", "_",
-          "-", "+", "=", "|", "~", "^", ":", "$", "%", "@", "\\", "/", ";", ".", ",", "?",
-          " ", "  ", "\n", "\n\n", "    ", "--8<--", "{: ", "javascript:", "</script>",
-          "<script>", "&lt;", "&#60;", "&amp;", "{{", "}}", "{%", "!!!", "???", "***",
-          "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "<!--", "-->",
-          "*[A]:", "[^1]", "é", "名", "\u200d", "\u00a0", "a", "b", "1", "x"]
-hostile_text = st.lists(
-    st.one_of(st.sampled_from(TOKENS),
-              st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf"))),
-    min_size=1, max_size=40,
-).map("".join).filter(lambda s: s.strip() != "")
+TOKENS = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "!",
+    "#",
+    "*",
+    "_",
+    "-",
+    "+",
+    "=",
+    "|",
+    "~",
+    "^",
+    ":",
+    "$",
+    "%",
+    "@",
+    "\\",
+    "/",
+    ";",
+    ".",
+    ",",
+    "?",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "    ",
+    "--8<--",
+    "{: ",
+    "javascript:",
+    "</script>",
+    "<script>",
+    "&lt;",
+    "&#60;",
+    "&amp;",
+    "{{",
+    "}}",
+    "{%",
+    "!!!",
+    "???",
+    "***",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "<!--",
+    "-->",
+    "*[A]:",
+    "[^1]",
+    "é",
+    "名",
+    "\u200d",
+    "\u00a0",
+    "a",
+    "b",
+    "1",
+    "x",
+]
+hostile_text = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(TOKENS),
+            st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf")),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 plain_text = hostile_text.map(lambda s: s[:100])
 
 
@@ -67,11 +141,49 @@ def _yaml(value: object) -> str:
 
 # --- the loader: any bytes give records or positioned problems ----------------------------
 
-YAMLISH = st.lists(st.sampled_from(
-    ["a", "b", ":", ": ", "- ", "\n", "  ", "\t", "'", '"', "[", "]", "{", "}", ",", "#", "&x",
-     "*x", "!!str", "!t", "---", "...", "|", ">", "%YAML 1.1", "\\u202e", "\\ud800", "?",
-     "9" * 30, "\xef\xbb\xbf", "é", "\u2028", "\x00", "\x85", "title", "claimant"]),
-    max_size=60).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "b",
+            ":",
+            ": ",
+            "- ",
+            "\n",
+            "  ",
+            "\t",
+            "'",
+            '"',
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "#",
+            "&x",
+            "*x",
+            "!!str",
+            "!t",
+            "---",
+            "...",
+            "|",
+            ">",
+            "%YAML 1.1",
+            "\\u202e",
+            "\\ud800",
+            "?",
+            "9" * 30,
+            "\xef\xbb\xbf",
+            "é",
+            "\u2028",
+            "\x00",
+            "\x85",
+            "title",
+            "claimant",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 def _check_read(work: Path, data: bytes) -> None:
@@ -99,15 +211,22 @@ def test_any_yaml_like_text_gives_records_or_positioned_problems(work, text):
 
 
 @FAST
-@given(st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-              st.text(max_size=20)),
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-    max_leaves=20))
+@given(
+    st.recursive(
+        st.one_of(
+            st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20)
+        ),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_any_yaml_document_gives_records_or_positioned_problems(work, value):
-    for dumped in (yaml.safe_dump(value, allow_unicode=True),
-                   yaml.safe_dump(value, default_flow_style=True)):
+    for dumped in (
+        yaml.safe_dump(value, allow_unicode=True),
+        yaml.safe_dump(value, default_flow_style=True),
+    ):
         _check_read(work, dumped.encode("utf-8", "surrogatepass"))
 
 
@@ -116,30 +235,85 @@ def test_any_yaml_document_gives_records_or_positioned_problems(work, value):
 SITE_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # as in mkdocs.yml
 # Elements the templates write: the above, plus dates (time), rating badges (span) and the
 # build-time SVG charts (figure, svg and its parts).
-DATA_PAGE_TAGS = {"h1", "h2", "h3", "p", "a", "ul", "li", "blockquote", "strong", "em",
-                  "table", "thead", "tbody", "tr", "th", "td", "div", "code", "pre", "br",
-                  "time", "span", "figure", "figcaption", "svg", "g", "rect", "text", "title",
-                  "desc"}
+DATA_PAGE_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "a",
+    "ul",
+    "li",
+    "blockquote",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "code",
+    "pre",
+    "br",
+    "time",
+    "span",
+    "figure",
+    "figcaption",
+    "svg",
+    "g",
+    "rect",
+    "text",
+    "title",
+    "desc",
+}
 
 
 @st.composite
 def hostile_records(draw):
-    entity = {"kind": "person", "name": draw(plain_text), "description": draw(hostile_text),
-              "aliases": [draw(plain_text)],
-              "links": [{"label": draw(plain_text), "url": "https://example.org/a?b=1&c=2"}]}
-    source = {"title": draw(plain_text), "publisher": draw(plain_text),
-              "authors": [draw(plain_text)], "url": "https://bücher.example/x",
-              "language": "en", "kind": "other", "notes": draw(hostile_text)}
-    claim = {"title": draw(plain_text), "claimant": "prop-person", "claimed_on": "2019",
-             "statement": {"text": draw(hostile_text), "form": draw(
-                 st.sampled_from(["quote", "paraphrase"]))},
-             "appearance": {"source": "prop-source", "locator": draw(plain_text),
-                            "quote": draw(plain_text)},
-             "rating": "confirmed", "summary": draw(hostile_text),
-             "analysis": draw(hostile_text), "reviewed_on": "2026-11-20",
-             "evidence": [{"source": "prop-source", "locator": draw(plain_text),
-                           "quote": draw(plain_text), "stance": "context",
-                           "note": draw(hostile_text)}]}
+    entity = {
+        "kind": "person",
+        "name": draw(plain_text),
+        "description": draw(hostile_text),
+        "aliases": [draw(plain_text)],
+        "links": [{"label": draw(plain_text), "url": "https://example.org/a?b=1&c=2"}],
+    }
+    source = {
+        "title": draw(plain_text),
+        "publisher": draw(plain_text),
+        "authors": [draw(plain_text)],
+        "url": "https://bücher.example/x",
+        "language": "en",
+        "kind": "other",
+        "notes": draw(hostile_text),
+    }
+    claim = {
+        "title": draw(plain_text),
+        "claimant": "prop-person",
+        "claimed_on": "2019",
+        "statement": {
+            "text": draw(hostile_text),
+            "form": draw(st.sampled_from(["quote", "paraphrase"])),
+        },
+        "appearance": {
+            "source": "prop-source",
+            "locator": draw(plain_text),
+            "quote": draw(plain_text),
+        },
+        "rating": "confirmed",
+        "summary": draw(hostile_text),
+        "analysis": draw(hostile_text),
+        "reviewed_on": "2026-11-20",
+        "evidence": [
+            {
+                "source": "prop-source",
+                "locator": draw(plain_text),
+                "quote": draw(plain_text),
+                "stance": "context",
+                "note": draw(hostile_text),
+            }
+        ],
+    }
     return entity, source, claim
 
 
@@ -179,8 +353,10 @@ def test_accepted_records_render_and_no_record_text_becomes_markup(work, records
     split = {path: get_data(page.markdown) for path, page in site.pages.items()}
     for path, (_, meta) in split.items():
         assert not set(meta.get("description", "")) & set("<>&\"'"), (path, meta)
-    pages = {path: markdown.markdown(body, extensions=SITE_EXTENSIONS)
-             for path, (body, _) in split.items()}
+    pages = {
+        path: markdown.markdown(body, extensions=SITE_EXTENSIONS)
+        for path, (body, _) in split.items()
+    }
     for path in ("claims/prop-claim.md", "entities/prop-person.md", "sources/prop-source.md"):
         body = pages[path]
         assert audit_page(_article(body)) == [], path

@@ -26,9 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLES = Path(os.environ.get("DOSSIER_ARTICLES") or SHARED / "articles")
-RESEARCH = Path(
-    os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md"
-)
+RESEARCH = Path(os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md")
 
 # The four articles the dossier checks: source id -> file name of the copy reviewed.
 ARTICLE_SOURCES = {
@@ -140,8 +138,7 @@ def test_appearance_quote_is_verbatim_in_the_article(claim_id):
         return
     text = "\n".join(_article_lines(claim.appearance.source))
     assert _normalise(claim.appearance.quote) in _normalise(text), (
-        f"{claim_id}: appearance quote not found in {source.local_copy}: "
-        f"{claim.appearance.quote!r}"
+        f"{claim_id}: appearance quote not found in {source.local_copy}: {claim.appearance.quote!r}"
     )
 
 
@@ -161,7 +158,8 @@ def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
 
 # Statements marked as quotes that appeared in one of the four articles.
 QUOTED_STATEMENTS = sorted(
-    c for c, claim in CLAIMS.items()
+    c
+    for c, claim in CLAIMS.items()
     if claim.statement.form == "quote" and claim.appearance.source in ARTICLE_SOURCES
 )
 

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.slow
 
 
 def dossier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "dossier_gen", *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +41,21 @@ def catalog():
 
 def test_every_record_has_a_page(built, catalog):
     assert catalog.claims, "the dossier has no claims"
-    for folder, ids in (("claims", catalog.claims), ("entities", catalog.entities),
-                        ("sources", catalog.sources)):
+    for folder, ids in (
+        ("claims", catalog.claims),
+        ("entities", catalog.entities),
+        ("sources", catalog.sources),
+    ):
         for record_id in ids:
             assert (built / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}"
-    for page in ("index.html", "claims/index.html", "ratings/index.html",
-                 "entities/index.html", "sources/index.html", "corrections/index.html"):
+    for page in (
+        "index.html",
+        "claims/index.html",
+        "ratings/index.html",
+        "entities/index.html",
+        "sources/index.html",
+        "corrections/index.html",
+    ):
         assert (built / page).is_file(), page
 
 
@@ -77,6 +87,7 @@ def test_every_internal_link_and_anchor_resolves(built):
     assert report.problems == [], "\n".join(str(p) for p in report.problems)
     assert report.links > 1000
 
+
 def test_failed_build_leaves_the_previous_site(tmp_path):
     project = make_fixture_project(tmp_path / "project")
     first = dossier("build", cwd=project)
@@ -89,8 +100,10 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
     assert broken.returncode == 1
     assert "data/claims/bridge-best.yml:2:1: this is not valid YAML" in broken.stderr
 
-    shutil.copy(FIXTURE / "data" / "claims" / "bridge-best.yml",
-                project / "data" / "claims" / "bridge-best.yml")
+    shutil.copy(
+        FIXTURE / "data" / "claims" / "bridge-best.yml",
+        project / "data" / "claims" / "bridge-best.yml",
+    )
     (project / "docs" / "index.md").write_text("# Home\n\n[broken](nowhere.md)\n")
     failed = dossier("build", cwd=project)
     assert failed.returncode == 1
@@ -106,22 +119,31 @@ def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
     project = fixture_copy
     record = project / "data" / "entities" / "ada-example.yml"
     record.write_text(record.read_text().replace("kind: person", "kind: robot"))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
-    assert ("data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
-            " 'organisation' or 'unnamed'") in result.stderr
+    assert (
+        "data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
+        " 'organisation' or 'unnamed'"
+    ) in result.stderr
     assert not (project / "site").exists()
 
 
 def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_path):
     project = fixture_copy
     settings = project / "data" / "dossier.yml"
-    settings.write_text(settings.read_text()
-                        .replace("title: Fixture dossier",
-                                 "title: 'T </title><script>alert(1)</script>'")
-                        .replace("description: Invented records that exercise every page kind.",
-                                 "description: '<img src=x onerror=alert(2)> \" onload=\"x'"))
+    settings.write_text(
+        settings.read_text()
+        .replace("title: Fixture dossier", "title: 'T </title><script>alert(1)</script>'")
+        .replace(
+            "description: Invented records that exercise every page kind.",
+            "description: '<img src=x onerror=alert(2)> \" onload=\"x'",
+        )
+    )
     result = dossier("build", "--site-dir", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

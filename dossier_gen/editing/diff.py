@@ -74,8 +74,9 @@ def revision_snapshot(rev: str, data_dir: Path) -> Snapshot:
     return snap
 
 
-def _add_claim(snap: Snapshot, claim_id: str, loaded: Loaded[Claim] | None,
-               problems: list[Problem]) -> None:
+def _add_claim(
+    snap: Snapshot, claim_id: str, loaded: Loaded[Claim] | None, problems: list[Problem]
+) -> None:
     snap.problems += problems
     snap.files.add(claim_id)
     if loaded is not None:
@@ -115,15 +116,20 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
     kept = sorted(set(base.claims) & set(head.claims))
     problems = [*head.problems, *base.problems]
     sections: dict[str, list[str]] = {
-        "Claims added": [], "Claims removed": [], "Rating changes": [], "Evidence": [],
-        "Verdict summaries changed": [], "Other edits": [],
+        "Claims added": [],
+        "Claims removed": [],
+        "Rating changes": [],
+        "Evidence": [],
+        "Verdict summaries changed": [],
+        "Other edits": [],
     }
     for cid in added:
         claim = head.claims[cid].model
         count = len(claim.evidence)
         sections["Claims added"].append(
             f"- {name(cid, claim)}: rated {rating(claim.rating)}, with {count or 'no'}"
-            f" evidence item{'s' if count != 1 else ''}.")
+            f" evidence item{'s' if count != 1 else ''}."
+        )
     for cid in removed:
         claim = base.claims[cid].model
         sections["Claims removed"].append(f"- {name(cid, claim)}, rated {rating(claim.rating)}.")
@@ -132,8 +138,13 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
         old, new = base.claims[cid].model, head.claims[cid].model
         title = name(cid, new)
         if old.rating != new.rating:
-            explained = [u for u in new.updates if u not in old.updates
-                         and u.kind == "rating-change" and u.previous_rating == old.rating]
+            explained = [
+                u
+                for u in new.updates
+                if u not in old.updates
+                and u.kind == "rating-change"
+                and u.previous_rating == old.rating
+            ]
             line = f"- {title}: {rating(old.rating)} → {rating(new.rating)}."
             if explained:
                 update = explained[-1]
@@ -141,25 +152,32 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
             else:
                 line += " **No dated update explains this change.**"
                 where = head.claims[cid].where("rating")
-                problems.append(Problem(
-                    head.claims[cid].display_path, *where,
-                    f"the rating changed from {old.rating!r} to {new.rating!r} without a new"
-                    f" dated update explaining it: add under `updates` an item with today's"
-                    f" date, kind: rating-change, previous_rating: {old.rating} and a note"
-                    " saying why"))
+                problems.append(
+                    Problem(
+                        head.claims[cid].display_path,
+                        *where,
+                        f"the rating changed from {old.rating!r} to {new.rating!r} without a new"
+                        f" dated update explaining it: add under `updates` an item with today's"
+                        f" date, kind: rating-change, previous_rating: {old.rating} and a note"
+                        " saying why",
+                    )
+                )
             sections["Rating changes"].append(line)
         evidence = _evidence_changes(old.evidence, new.evidence)
         if evidence:
             sections["Evidence"] += [f"- {title}", *evidence]
         if old.summary != new.summary:
             sections["Verdict summaries changed"] += [
-                f"- {title}", f"  - before: {md(old.summary)}", f"  - after: {md(new.summary)}"]
+                f"- {title}",
+                f"  - before: {md(old.summary)}",
+                f"  - after: {md(new.summary)}",
+            ]
         shown = {"rating", "evidence", "summary"}
-        edited = [f for f in Claim.model_fields
-                  if f not in shown and getattr(old, f) != getattr(new, f)]
+        edited = [
+            f for f in Claim.model_fields if f not in shown and getattr(old, f) != getattr(new, f)
+        ]
         if edited:
-            sections["Other edits"].append(
-                f"- {title}: {', '.join(f'`{f}`' for f in edited)}")
+            sections["Other edits"].append(f"- {title}: {', '.join(f'`{f}`' for f in edited)}")
 
     lines = [f"## Changes to the dossier's claims: {base.label} → {head.label}", ""]
     filled = {heading: body for heading, body in sections.items() if body}
@@ -178,8 +196,10 @@ def _evidence_changes(old: list[Evidence], new: list[Evidence]) -> list[str]:
     out = []
     for verb, items in (("added", after - before), ("removed", before - after)):
         for item in items.elements():
-            out.append(f"  - {verb}: {item.stance}, `{item.source}` ({md(item.locator)}):"
-                       f" “{md(item.quote)}”")
+            out.append(
+                f"  - {verb}: {item.stance}, `{item.source}` ({md(item.locator)}):"
+                f" “{md(item.quote)}”"
+            )
     return out
 
 

@@ -16,8 +16,9 @@ class GitError(Exception):
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
-                                check=False)
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed; install it to compare revisions") from None
     if result.returncode != 0:
@@ -38,9 +39,10 @@ def resolve(rev: str, cwd: Path) -> str:
     try:
         return _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).decode().strip()
     except GitError:
-        raise GitError(f"{rev!r} is not a commit in this repository (for a pull request's"
-                       " base, fetch the whole history: actions/checkout's fetch-depth: 0)"
-                       ) from None
+        raise GitError(
+            f"{rev!r} is not a commit in this repository (for a pull request's"
+            " base, fetch the whole history: actions/checkout's fetch-depth: 0)"
+        ) from None
 
 
 def files_at(commit: str, paths: list[str], cwd: Path) -> dict[str, bytes]:
@@ -63,6 +65,6 @@ def files_at(commit: str, paths: list[str], cwd: Path) -> dict[str, bytes]:
         header_end = out.index(b"\n", offset)
         size = int(out[offset:header_end].split()[2])
         start = header_end + 1
-        contents[path] = out[start:start + size]
+        contents[path] = out[start : start + size]
         offset = start + size + 1  # each object is followed by a newline
     return contents

@@ -19,9 +19,17 @@ from urllib.parse import unquote, urlsplit
 from ..problems import Problem
 
 _LINK_ATTRIBUTES = {
-    "a": "href", "link": "href", "area": "href",
-    "img": "src", "script": "src", "iframe": "src", "source": "src", "video": "src",
-    "audio": "src", "embed": "src", "track": "src",
+    "a": "href",
+    "link": "href",
+    "area": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "track": "src",
 }
 
 
@@ -86,7 +94,7 @@ def _resolve(site: Path, page_url: str, path: str, root_path: str) -> str | None
     if path.startswith("/"):
         if not (path + "/").startswith(root_path):
             return None  # a page of the same host, outside the site
-        joined = posixpath.normpath(unquote(path[len(root_path):]) or ".")
+        joined = posixpath.normpath(unquote(path[len(root_path) :]) or ".")
     if joined == "." or joined == "":
         joined = ""
     if joined.startswith(".."):
@@ -98,8 +106,9 @@ def _resolve(site: Path, page_url: str, path: str, root_path: str) -> str | None
     return joined if candidate.is_file() else None
 
 
-def check_site(site_dir: Path | str, shown: str | None = None,
-               root_path: str | None = None) -> LinkReport:
+def check_site(
+    site_dir: Path | str, shown: str | None = None, root_path: str | None = None
+) -> LinkReport:
     """Every broken internal link of the site under `site_dir`, as problems at their place.
 
     `shown` is how problem paths begin (the folder as the user typed it). `root_path` is the
@@ -129,14 +138,25 @@ def check_site(site_dir: Path | str, shown: str | None = None,
             if parts.path:
                 target = _resolve(site, url, parts.path, root_path)
                 if target is None:
-                    problems.append(Problem(f"{prefix}/{url}", link.line, link.col,
-                                            f"link {link.target!r} leads to no file of the site"))
+                    problems.append(
+                        Problem(
+                            f"{prefix}/{url}",
+                            link.line,
+                            link.col,
+                            f"link {link.target!r} leads to no file of the site",
+                        )
+                    )
                     continue
             else:
                 target = url
             fragment = unquote(parts.fragment)
             if fragment and target in pages and fragment not in pages[target].anchors:
-                problems.append(Problem(
-                    f"{prefix}/{url}", link.line, link.col,
-                    f"link {link.target!r}: {target} has no anchor {fragment!r}"))
+                problems.append(
+                    Problem(
+                        f"{prefix}/{url}",
+                        link.line,
+                        link.col,
+                        f"link {link.target!r}: {target} has no anchor {fragment!r}",
+                    )
+                )
     return LinkReport(sorted(problems), len(pages), count)

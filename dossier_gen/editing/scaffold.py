@@ -89,8 +89,9 @@ def _hint(prop: dict[str, Any]) -> list[str]:
     return hints
 
 
-def _comment(model: type[BaseModel], model_schema: dict[str, Any], root: dict[str, Any],
-             name: str) -> str:
+def _comment(
+    model: type[BaseModel], model_schema: dict[str, Any], root: dict[str, Any], name: str
+) -> str:
     info = model.model_fields[name]
     description = " ".join((info.description or "").split())
     shape, _ = _shape(info.annotation)
@@ -101,8 +102,13 @@ def _comment(model: type[BaseModel], model_schema: dict[str, Any], root: dict[st
     return f"{description} ({extra}.)" if description else f"({extra}.)"
 
 
-def _block(model: type[BaseModel], model_schema: dict[str, Any], root: dict[str, Any],
-           indent: int, commented: bool) -> list[str]:
+def _block(
+    model: type[BaseModel],
+    model_schema: dict[str, Any],
+    root: dict[str, Any],
+    indent: int,
+    commented: bool,
+) -> list[str]:
     """The lines of `model`'s fields at `indent`; `commented` puts comments at line ends."""
     pad = " " * indent
     out: list[str] = []
@@ -113,15 +119,20 @@ def _block(model: type[BaseModel], model_schema: dict[str, Any], root: dict[str,
         if commented:
             out.append(f"{pad}{name}:{value}  # {comment}")
         else:
-            out += textwrap.wrap(comment, _WIDTH, initial_indent=f"{pad}# ",
-                                 subsequent_indent=f"{pad}# ", break_on_hyphens=False)
+            out += textwrap.wrap(
+                comment,
+                _WIDTH,
+                initial_indent=f"{pad}# ",
+                subsequent_indent=f"{pad}# ",
+                break_on_hyphens=False,
+            )
             out.append(f"{pad}{name}:{value}")
         inner_schema = root.get("$defs", {}).get(inner.__name__, {}) if shape != "value" else {}
         if shape == "model":
             out += _block(inner, inner_schema, root, indent + 2, commented)
         elif shape == "model-list":
             item = _block(inner, inner_schema, root, indent + 4, commented=True)
-            item[0] = f"{pad}  - {item[0][indent + 4:]}"
+            item[0] = f"{pad}  - {item[0][indent + 4 :]}"
             if not commented:
                 out.append(f"{pad}# To add one, replace [] with lines like these, without '# ':")
             out += [f"{pad}# {line[indent:]}" if not commented else line for line in item]

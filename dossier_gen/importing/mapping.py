@@ -38,8 +38,15 @@ QUOTE_MAX = 300
 TITLE_MAX = 120
 UNKNOWN_LANGUAGE = "und"
 """BCP 47's tag for an undetermined language, when the markup does not say."""
-ORGANIZATION_TYPES = ("Organization", "NewsMediaOrganization", "GovernmentOrganization",
-                      "Corporation", "NGO", "PoliticalParty", "EducationalOrganization")
+ORGANIZATION_TYPES = (
+    "Organization",
+    "NewsMediaOrganization",
+    "GovernmentOrganization",
+    "Corporation",
+    "NGO",
+    "PoliticalParty",
+    "EducationalOrganization",
+)
 
 
 @dataclass
@@ -55,8 +62,11 @@ class Plan:
 
     def taken(self, kind: str, record_id: str) -> bool:
         on_disk = getattr(self.catalog, kind)
-        return record_id in on_disk or record_id in getattr(self, kind) or (
-            (self.catalog.root / kind / f"{record_id}.yml").exists())
+        return (
+            record_id in on_disk
+            or record_id in getattr(self, kind)
+            or ((self.catalog.root / kind / f"{record_id}.yml").exists())
+        )
 
 
 def slugify(value: str, fallback: str) -> str:
@@ -107,12 +117,24 @@ def _entity(plan: Plan, found: Found, node: Any, default_kind: str, role: str) -
         if record["name"].casefold() == name.casefold():
             return eid
     eid = _free_id(plan, "entities", slugify(name, "entity"))
-    given = (read.text(node.get("jobTitle")) or read.text(node.get("description"))
-             if isinstance(node, dict) else None)
-    record: dict[str, Any] = {"kind": kind, "name": name,
-                              "description": given or f"{role}; no description given."}
-    aliases = [a for a in (read.text(v) for v in read.as_list(
-        node.get("alternateName") if isinstance(node, dict) else None)) if a and a != name]
+    given = (
+        read.text(node.get("jobTitle")) or read.text(node.get("description"))
+        if isinstance(node, dict)
+        else None
+    )
+    record: dict[str, Any] = {
+        "kind": kind,
+        "name": name,
+        "description": given or f"{role}; no description given.",
+    }
+    aliases = [
+        a
+        for a in (
+            read.text(v)
+            for v in read.as_list(node.get("alternateName") if isinstance(node, dict) else None)
+        )
+        if a and a != name
+    ]
     if aliases:
         record["aliases"] = aliases
     plan.entities[eid] = record
@@ -120,8 +142,16 @@ def _entity(plan: Plan, found: Found, node: Any, default_kind: str, role: str) -
     return eid
 
 
-def _source(plan: Plan, found: Found, work: dict[str, Any], *, title: str | None,
-            publisher: str | None, publisher_entity: str | None, note: str) -> str | None:
+def _source(
+    plan: Plan,
+    found: Found,
+    work: dict[str, Any],
+    *,
+    title: str | None,
+    publisher: str | None,
+    publisher_entity: str | None,
+    note: str,
+) -> str | None:
     """The id of a source for a CreativeWork: an existing one with the same address, or a
     new record. Works with neither an address nor a name cannot be cited, and are skipped."""
     address = read.url(work)
@@ -135,12 +165,17 @@ def _source(plan: Plan, found: Found, work: dict[str, Any], *, title: str | None
     if not address and not name:
         return None
     host = urlsplit(address).hostname if address else None
-    record: dict[str, Any] = {"title": name or address,
-                              "publisher": publisher or _publisher_name(work) or host}
+    record: dict[str, Any] = {
+        "title": name or address,
+        "publisher": publisher or _publisher_name(work) or host,
+    }
     if publisher_entity:
         record["publisher_entity"] = publisher_entity
-    authors = [read.text(a.get("name") if isinstance(a, dict) else a)
-               for a in read.as_list(work.get("author")) if not read.is_type(a, "Organization")]
+    authors = [
+        read.text(a.get("name") if isinstance(a, dict) else a)
+        for a in read.as_list(work.get("author"))
+        if not read.is_type(a, "Organization")
+    ]
     if any(authors):
         record["authors"] = [a for a in authors if a]
     published = read.date(work.get("datePublished"))
@@ -180,29 +215,46 @@ def _scale_hint(rating: dict[str, Any]) -> str:
     low, high = min(best, worst), max(best, worst)
     if not low <= value <= high:
         return ""
-    return f" (its number, {value:g}, is {(value - low) / (high - low):.0%} of the way from" \
-           f" {low:g}, the worst, to {high:g}, the best)"
+    return (
+        f" (its number, {value:g}, is {(value - low) / (high - low):.0%} of the way from"
+        f" {low:g}, the worst, to {high:g}, the best)"
+    )
 
 
-def _rating(plan: Plan, found: Found, node: dict[str, Any]) -> tuple[str | None, str | None,
-                                                                     list[Problem]]:
+def _rating(
+    plan: Plan, found: Found, node: dict[str, Any]
+) -> tuple[str | None, str | None, list[Problem]]:
     """(rating id, the label as published, problems)."""
     rating = read.first(node.get("reviewRating"))
     if not isinstance(rating, dict):
         return None, None, [found.problem("reviewRating is missing; a claim needs a rating")]
     label = read.text(rating.get("alternateName")) or read.text(rating.get("name"))
     if not label:
-        return None, None, [found.problem("reviewRating has no alternateName or name, so its"
-                                          " verdict cannot be read")]
+        return (
+            None,
+            None,
+            [
+                found.problem(
+                    "reviewRating has no alternateName or name, so its verdict cannot be read"
+                )
+            ],
+        )
     scale = plan.catalog.dossier.model.scale
     found_rating = scale.find(label)
     if found_rating is not None:
         return found_rating.id, label, []
     ids = ", ".join(scale.ids)
-    return None, label, [found.problem(
-        f"rating {label!r} is not on this dossier's scale{_scale_hint(rating)}; map it under"
-        f" rating_aliases in {plan.catalog.dossier.display_path}, such as"
-        f" '{label}: <one of {ids}>'")]
+    return (
+        None,
+        label,
+        [
+            found.problem(
+                f"rating {label!r} is not on this dossier's scale{_scale_hint(rating)};"
+                f" map it under rating_aliases in {plan.catalog.dossier.display_path}, such as"
+                f" '{label}: <one of {ids}>'"
+            )
+        ],
+    )
 
 
 # --- one ClaimReview ---------------------------------------------------------------------
@@ -213,8 +265,10 @@ def _appearances(item: dict[str, Any]) -> list[dict[str, Any]]:
     `{"url": ...}`. An itemReviewed typed CreativeWork with an address is itself where the
     claim appeared (Africa Check's markup)."""
     works = []
-    for value in (*read.as_list(item.get("firstAppearance")),
-                  *read.as_list(item.get("appearance"))):
+    for value in (
+        *read.as_list(item.get("firstAppearance")),
+        *read.as_list(item.get("appearance")),
+    ):
         if isinstance(value, str):
             value = {"url": value}
         if isinstance(value, dict):
@@ -230,26 +284,42 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
     problems: list[Problem] = []
     review_url = read.url(node)
     if not review_url:
-        problems.append(found.problem("url is missing or not an http(s) address; every"
-                                      " imported claim cites the review it came from"))
+        problems.append(
+            found.problem(
+                "url is missing or not an http(s) address; every"
+                " imported claim cites the review it came from"
+            )
+        )
     item = read.first(node.get("itemReviewed"))
     item = item if isinstance(item, dict) else {}
-    summary_text = (read.text(node.get("claimReviewed")) or read.text(item.get("text"))
-                    or read.text(node.get("headline")))
+    summary_text = (
+        read.text(node.get("claimReviewed"))
+        or read.text(item.get("text"))
+        or read.text(node.get("headline"))
+    )
     if not summary_text:
         problems.append(found.problem("claimReviewed is missing, so the claim is unknown"))
     reviewed_on = read.date(node.get("datePublished")) or read.date(node.get("dateModified"))
     if not reviewed_on or reviewed_on.count("-") != 2:
-        problems.append(found.problem("datePublished is missing or not a full date; a claim"
-                                      " record needs the day it was reviewed"))
+        problems.append(
+            found.problem(
+                "datePublished is missing or not a full date; a claim"
+                " record needs the day it was reviewed"
+            )
+        )
     rating_id, label, bad = _rating(plan, found, node)
     problems += bad
     works = _appearances(item)
     claimed_on = read.date(item.get("datePublished")) or next(
-        (d for d in (read.date(w.get("datePublished")) for w in works) if d), None)
+        (d for d in (read.date(w.get("datePublished")) for w in works) if d), None
+    )
     if not claimed_on:
-        problems.append(found.problem("itemReviewed.datePublished (when the claim was made) is"
-                                      " missing, and no appearance is dated"))
+        problems.append(
+            found.problem(
+                "itemReviewed.datePublished (when the claim was made) is"
+                " missing, and no appearance is dated"
+            )
+        )
     if problems:
         return problems
     assert review_url and summary_text and reviewed_on and rating_id and label and claimed_on
@@ -259,21 +329,45 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
     makers = [*read.as_list(node.get("publisher")), *read.as_list(node.get("author"))]
     organisations = [m for m in makers if any(read.is_type(m, t) for t in ORGANIZATION_TYPES)]
     reviewer = (organisations or makers or [None])[0]
-    reviewer_id = _entity(plan, found, reviewer, "organisation",
-                          "Publisher of an imported ClaimReview")
+    reviewer_id = _entity(
+        plan, found, reviewer, "organisation", "Publisher of an imported ClaimReview"
+    )
     reviewer_name = plan_name(plan, reviewer_id) or urlsplit(review_url).hostname or review_url
-    claimant = _entity(plan, found, item.get("author"), "person",
-                       f"Named as the claimant in a ClaimReview by {reviewer_name}")
+    claimant = _entity(
+        plan,
+        found,
+        item.get("author"),
+        "person",
+        f"Named as the claimant in a ClaimReview by {reviewer_name}",
+    )
     if claimant is None:
-        return [found.problem("itemReviewed.author (who made the claim) is missing; a claim"
-                              " record needs its claimant")]
-    review_source = _source(plan, found, node, title=read.text(node.get("headline"))
-                            or read.text(node.get("name")) or summary_text,
-                            publisher=reviewer_name, publisher_entity=reviewer_id,
-                            note="A fact-check, imported from its ClaimReview markup.")
-    appeared_in = [_source(plan, found, w, title=None, publisher=None, publisher_entity=None,
-                           note=f"Where the claim appeared, as given by a ClaimReview by"
-                                f" {reviewer_name}.") for w in works]
+        return [
+            found.problem(
+                "itemReviewed.author (who made the claim) is missing; a claim"
+                " record needs its claimant"
+            )
+        ]
+    review_source = _source(
+        plan,
+        found,
+        node,
+        title=read.text(node.get("headline")) or read.text(node.get("name")) or summary_text,
+        publisher=reviewer_name,
+        publisher_entity=reviewer_id,
+        note="A fact-check, imported from its ClaimReview markup.",
+    )
+    appeared_in = [
+        _source(
+            plan,
+            found,
+            w,
+            title=None,
+            publisher=None,
+            publisher_entity=None,
+            note=f"Where the claim appeared, as given by a ClaimReview by {reviewer_name}.",
+        )
+        for w in works
+    ]
     appearance = next((sid for sid in appeared_in if sid), review_source)
     assert review_source is not None
     wording = read.text(item.get("text"))
@@ -281,29 +375,47 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
     if plan.taken("claims", claim_id) or claim_id in ("index", "claim"):
         claim_id = slugify(summary_text, "claim")
     if plan.taken("claims", claim_id):
-        return [found.problem(f"a claim {claim_id!r} already exists"
-                              f" ({plan.catalog.root / 'claims' / claim_id}.yml or another input);"
-                              " the import never overwrites a record")]
-    explanation = (read.text(read.first(node.get("reviewRating")).get("ratingExplanation"))
-                   or read.text(node.get("reviewBody")))
+        return [
+            found.problem(
+                f"a claim {claim_id!r} already exists"
+                f" ({plan.catalog.root / 'claims' / claim_id}.yml or another input);"
+                " the import never overwrites a record"
+            )
+        ]
+    explanation = read.text(
+        read.first(node.get("reviewRating")).get("ratingExplanation")
+    ) or read.text(node.get("reviewBody"))
     claim: dict[str, Any] = {
         "title": _cut(summary_text, TITLE_MAX),
-        "statement": {"text": wording or summary_text, "form": "quote" if wording else
-                      "paraphrase"},
+        "statement": {
+            "text": wording or summary_text,
+            "form": "quote" if wording else "paraphrase",
+        },
         "claimant": claimant,
         "claimed_on": claimed_on,
-        "appearance": {"source": appearance, "locator": "not given in the imported ClaimReview",
-                       "quote": _cut(wording or summary_text, QUOTE_MAX)},
+        "appearance": {
+            "source": appearance,
+            "locator": "not given in the imported ClaimReview",
+            "quote": _cut(wording or summary_text, QUOTE_MAX),
+        },
         "rating": rating_id,
         "summary": explanation or f"Rated “{label}” by {reviewer_name}.",
-        "analysis": (f"Imported from the ClaimReview that {reviewer_name} published at"
-                     f" {review_url}, which rated the claim “{label}”. To check before"
-                     " publishing: the appearance's quote is the claim as the reviewer words"
-                     " it, not the source's own words, and its place in the source is not"
-                     " given; read the source and replace both."),
-        "evidence": [{"stance": "context", "source": review_source, "locator": "verdict",
-                      "quote": _cut(label, QUOTE_MAX),
-                      "note": f"{reviewer_name} rated the claim “{label}”."}],
+        "analysis": (
+            f"Imported from the ClaimReview that {reviewer_name} published at"
+            f" {review_url}, which rated the claim “{label}”. To check before"
+            " publishing: the appearance's quote is the claim as the reviewer words"
+            " it, not the source's own words, and its place in the source is not"
+            " given; read the source and replace both."
+        ),
+        "evidence": [
+            {
+                "stance": "context",
+                "source": review_source,
+                "locator": "verdict",
+                "quote": _cut(label, QUOTE_MAX),
+                "note": f"{reviewer_name} rated the claim “{label}”.",
+            }
+        ],
         "reviewed_on": reviewed_on,
     }
     tags = [slugify(t, "tag") for t in _keywords(node.get("keywords"))]
@@ -311,9 +423,14 @@ def import_one(plan: Plan, found: Found) -> list[Problem]:
         claim["tags"] = list(dict.fromkeys(tags))
     modified = read.date(node.get("dateModified"))
     if modified and modified.count("-") == 2 and modified > reviewed_on:
-        claim["updates"] = [{"date": modified, "kind": "update",
-                             "note": f"{reviewer_name} updated its review (the dateModified"
-                                     " of its ClaimReview)."}]
+        claim["updates"] = [
+            {
+                "date": modified,
+                "kind": "update",
+                "note": f"{reviewer_name} updated its review (the dateModified"
+                " of its ClaimReview).",
+            }
+        ]
     plan.claims[claim_id] = claim
     plan.origin[("claims", claim_id)] = found
     return []

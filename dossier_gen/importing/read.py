@@ -73,8 +73,9 @@ def is_type(node: Any, wanted: str) -> bool:
         return False
     types = node.get("@type")
     names = types if isinstance(types, list) else [types]
-    return any(isinstance(t, str) and t.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == wanted
-               for t in names)
+    return any(
+        isinstance(t, str) and t.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == wanted for t in names
+    )
 
 
 def _claim_reviews(value: Any, where: str) -> Iterator[tuple[dict[str, Any], str]]:
@@ -90,14 +91,18 @@ def _claim_reviews(value: Any, where: str) -> Iterator[tuple[dict[str, Any], str
             yield from _claim_reviews(inner, f"{where}[{i}]")
 
 
-def _parse_json(text: str, shown: str, line: int, col: int,
-                label: str) -> tuple[Any, list[Problem]]:
+def _parse_json(
+    text: str, shown: str, line: int, col: int, label: str
+) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as error:
         at_col = error.colno + (col - 1 if error.lineno == 1 else 0)
-        return None, [Problem(shown, line + error.lineno - 1, at_col,
-                              f"{label} is not valid JSON: {error.msg}")]
+        return None, [
+            Problem(
+                shown, line + error.lineno - 1, at_col, f"{label} is not valid JSON: {error.msg}"
+            )
+        ]
 
 
 def read_input(path: Path, shown: str) -> tuple[list[Found], list[Problem]]:
@@ -107,8 +112,14 @@ def read_input(path: Path, shown: str) -> tuple[list[Found], list[Problem]]:
     except OSError as error:
         return [], [Problem(shown, 1, 1, f"cannot read the file: {error.strerror}")]
     if len(data) > MAX_INPUT_BYTES:
-        return [], [Problem(shown, 1, 1, f"the file is {len(data):,} bytes; inputs may be at"
-                            f" most {MAX_INPUT_BYTES:,} bytes")]
+        return [], [
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is {len(data):,} bytes; inputs may be at most {MAX_INPUT_BYTES:,} bytes",
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -124,16 +135,27 @@ def read_input(path: Path, shown: str) -> tuple[list[Found], list[Problem]]:
             label = f"JSON-LD block {n}"
             value, bad = _parse_json(block, shown, line, col, label)
             problems += bad
-            found += [Found(node, shown, line, col, f"{label}, {where or 'top level'}")
-                      for node, where in _claim_reviews(value, "")]
+            found += [
+                Found(node, shown, line, col, f"{label}, {where or 'top level'}")
+                for node, where in _claim_reviews(value, "")
+            ]
     else:
         value, bad = _parse_json(text, shown, 1, 1, "the file")
         problems += bad
-        found += [Found(node, shown, 1, 1, where or "top level")
-                  for node, where in _claim_reviews(value, "")]
+        found += [
+            Found(node, shown, 1, 1, where or "top level")
+            for node, where in _claim_reviews(value, "")
+        ]
     if not found and not problems:
-        problems.append(Problem(shown, 1, 1, "no ClaimReview found (looked for objects whose"
-                                " @type is ClaimReview, in JSON or in JSON-LD script blocks)"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "no ClaimReview found (looked for objects whose"
+                " @type is ClaimReview, in JSON or in JSON-LD script blocks)",
+            )
+        )
     return found, problems
 
 

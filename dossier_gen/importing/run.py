@@ -33,12 +33,15 @@ class ImportFailed(DataError):
 
 def record_yaml(kind: str, record: dict[str, Any]) -> str:
     """A record as YAML in the style editors write: block style, Unicode as it is."""
-    body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=92,
-                          default_flow_style=False)
+    body = yaml.safe_dump(
+        record, sort_keys=False, allow_unicode=True, width=92, default_flow_style=False
+    )
     schema = BY_FOLDER[kind].schema_file
-    return (f"# yaml-language-server: $schema=../../schema/{schema}\n"
-            "# Imported from ClaimReview by `dossier import-claimreview`; check it before"
-            " publishing.\n" + body)
+    return (
+        f"# yaml-language-server: $schema=../../schema/{schema}\n"
+        "# Imported from ClaimReview by `dossier import-claimreview`; check it before"
+        " publishing.\n" + body
+    )
 
 
 def plan_import(paths: Sequence[Path], data_dir: Path) -> Plan:
@@ -85,9 +88,13 @@ def _check_in_copy(plan: Plan, files: dict[Path, str], data_dir: Path) -> None:
                 kind, record_id = relative.parts[0], relative.stem
                 found = plan.origin.get((kind, record_id))
                 message = f"the {kind[:-1]} record it would make is invalid: {problem.message}"
-                problems.append(found.problem(message) if found else
-                                Problem(display(data_dir / relative), problem.line,
-                                        problem.col, problem.message))
+                problems.append(
+                    found.problem(message)
+                    if found
+                    else Problem(
+                        display(data_dir / relative), problem.line, problem.col, problem.message
+                    )
+                )
             raise ImportFailed(problems) from None
 
 
@@ -111,9 +118,16 @@ def run_import(paths: Sequence[Path], data_dir: Path, *, dry_run: bool = False) 
     except FileExistsError as error:
         for path in written:
             path.unlink(missing_ok=True)
-        raise ImportFailed([Problem(display(Path(error.filename)), 1, 1,
-                                    "this file appeared during the import; nothing was"
-                                    " written")]) from None
+        raise ImportFailed(
+            [
+                Problem(
+                    display(Path(error.filename)),
+                    1,
+                    1,
+                    "this file appeared during the import; nothing was written",
+                )
+            ]
+        ) from None
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

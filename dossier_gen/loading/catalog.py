@@ -42,9 +42,14 @@ class Catalog:
     sources: dict[str, Loaded[Source]]
 
     @classmethod
-    def of(cls, root: Path, dossier: Loaded[Dossier],
-           records: dict[str, dict[str, Loaded[Any]]]) -> Catalog:
+    def of(
+        cls, root: Path, dossier: Loaded[Dossier], records: dict[str, dict[str, Loaded[Any]]]
+    ) -> Catalog:
         """A catalog from the records of each kind's folder (`claims`, ...), keyed by id."""
-        return cls(root, dossier, dict(sorted(records["claims"].items())),
-                   dict(sorted(records["entities"].items())),
-                   dict(sorted(records["sources"].items())))
+        return cls(
+            root,
+            dossier,
+            dict(sorted(records["claims"].items())),
+            dict(sorted(records["entities"].items())),
+            dict(sorted(records["sources"].items())),
+        )

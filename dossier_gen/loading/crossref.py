@@ -37,8 +37,9 @@ def check_references(
         close = difflib.get_close_matches(wanted, sorted(ids), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; add it in {home} or fix the id"
         line, col = record.where(*loc)
-        problems.append(Problem(record.display_path, line, col,
-                                f"{what} {shown(wanted)} does not exist{hint}"))
+        problems.append(
+            Problem(record.display_path, line, col, f"{what} {shown(wanted)} does not exist{hint}")
+        )
 
     for claim_id, loaded in claims.items():
         claim = loaded.model
@@ -52,8 +53,9 @@ def check_references(
         for i, other in enumerate(claim.related):
             if other == claim_id:
                 line, col = loaded.where("related", i)
-                problems.append(Problem(loaded.display_path, line, col,
-                                        "a claim cannot be related to itself"))
+                problems.append(
+                    Problem(loaded.display_path, line, col, "a claim cannot be related to itself")
+                )
             else:
                 need(loaded, ("related", i), other, "claim")
         for i, update in enumerate(claim.updates):

@@ -59,8 +59,14 @@ def read_record_text(
     """
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:  # text from git has not been through read_regular_file
-        return None, [Problem(shown, 1, 1, f"the file is {size:,} bytes; records may be at"
-                              f" most {MAX_FILE_BYTES:,} bytes")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is {size:,} bytes; records may be at most {MAX_FILE_BYTES:,} bytes",
+            )
+        ]
     try:
         values = parse_values(text)
     except YamlProblem as problem:
@@ -84,28 +90,36 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as error:
-        return files, [Problem(display(folder), 1, 1,
-                               f"cannot read the folder: {error.strerror}")]
+        return files, [Problem(display(folder), 1, 1, f"cannot read the folder: {error.strerror}")]
     for path in entries:
         if path.name.startswith(".") or path.suffix not in RECORD_SUFFIXES:
             continue
         record_id = path.stem
         if not is_slug(record_id):
-            problems.append(Problem(
-                display(path), 1, 1,
-                f"file name {path.name!r} is not a valid id: rename it with lowercase letters,"
-                " digits and single hyphens, such as 'guo-wengui.yml'",
-            ))
+            problems.append(
+                Problem(
+                    display(path),
+                    1,
+                    1,
+                    f"file name {path.name!r} is not a valid id: rename it with lowercase letters,"
+                    " digits and single hyphens, such as 'guo-wengui.yml'",
+                )
+            )
             continue
         if (why := reserved_id_problem(record_id)) is not None:
             problems.append(Problem(display(path), 1, 1, why))
             continue
         key = unicodedata.normalize("NFKC", record_id).casefold()
         if key in folded:
-            problems.append(Problem(
-                display(path), 1, 1,
-                f"id {record_id!r} is already used by {display(folded[key])}; rename one of them",
-            ))
+            problems.append(
+                Problem(
+                    display(path),
+                    1,
+                    1,
+                    f"id {record_id!r} is already used by {display(folded[key])};"
+                    " rename one of them",
+                )
+            )
             continue
         folded[key] = path
         files[record_id] = path
@@ -135,8 +149,9 @@ def load_catalog(
         dossier, found = read_record(dossier_path, Dossier)
         problems += found
     else:
-        problems.append(Problem(display(dossier_path), 1, 1,
-                                "missing: every dossier needs data/dossier.yml"))
+        problems.append(
+            Problem(display(dossier_path), 1, 1, "missing: every dossier needs data/dossier.yml")
+        )
 
     kinds: dict[str, dict[str, Loaded[Record]]] = {}
     # Ids of every record file, valid or not: a reference to a record that has its own
@@ -156,10 +171,10 @@ def load_catalog(
             kinds[folder][record_id] = loaded
 
     if dossier is not None:
-        problems += check_references(dossier, kinds["claims"], kinds["entities"],
-                                     kinds["sources"], ids)
+        problems += check_references(
+            dossier, kinds["claims"], kinds["entities"], kinds["sources"], ids
+        )
     if problems:
         raise DataError(problems)
     assert dossier is not None
     return Catalog.of(root, dossier, kinds)
-

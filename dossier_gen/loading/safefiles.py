@@ -29,11 +29,15 @@ class UnsafeFile(Exception):
 
 def reserved_id_problem(record_id: str) -> str | None:
     if record_id == "index":
-        return ("'index' is a reserved name: the page would replace the list page of its"
-                " folder; choose another file name")
+        return (
+            "'index' is a reserved name: the page would replace the list page of its"
+            " folder; choose another file name"
+        )
     if record_id in RESERVED_IDS:
-        return (f"{record_id!r} is a reserved device name on Windows, where the file could not"
-                " be checked out; choose another file name")
+        return (
+            f"{record_id!r} is a reserved device name on Windows, where the file could not"
+            " be checked out; choose another file name"
+        )
     return None
 
 
@@ -43,8 +47,10 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            raise UnsafeFile("the file is a symbolic link; a record must be a regular file in"
-                             " the repository: replace the link with the file itself")
+            raise UnsafeFile(
+                "the file is a symbolic link; a record must be a regular file in"
+                " the repository: replace the link with the file itself"
+            )
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile("this is not a regular file; a record must be an ordinary file")
         fd = os.open(path, flags)
@@ -57,16 +63,20 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise UnsafeFile("this is not a regular file; a record must be an ordinary file")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise UnsafeFile(f"the file is {max(opened.st_size, len(data)):,} bytes; records may"
-                         f" be at most {limit:,} bytes")
+        raise UnsafeFile(
+            f"the file is {max(opened.st_size, len(data)):,} bytes; records may"
+            f" be at most {limit:,} bytes"
+        )
     return data
 
 
 def folder_problem(folder: Path) -> str | None:
     """Why a record folder (`data/claims`) may not be read, if it may not."""
     if folder.is_symlink():
-        return ("the folder is a symbolic link; keep the records in the repository itself"
-                " and replace the link with a folder")
+        return (
+            "the folder is a symbolic link; keep the records in the repository itself"
+            " and replace the link with a folder"
+        )
     return None
 
 
@@ -82,9 +92,14 @@ def symlinks_out_of(folder: Path, root: Path) -> list[tuple[Path, str]]:
                 continue
             target = path.resolve()
             if not target.is_relative_to(root):
-                found.append((path, f"a symbolic link to {os.readlink(path)!r}, outside the"
-                              " project; the build reads nothing outside the repository:"
-                              " replace the link with the file itself"))
+                found.append(
+                    (
+                        path,
+                        f"a symbolic link to {os.readlink(path)!r}, outside the"
+                        " project; the build reads nothing outside the repository:"
+                        " replace the link with the file itself",
+                    )
+                )
             elif not target.exists():
                 found.append((path, "a symbolic link to a file that does not exist"))
     return found
@@ -92,5 +107,4 @@ def symlinks_out_of(folder: Path, root: Path) -> list[tuple[Path, str]]:
 
 def docs_folder_problems(docs_dir: Path, project: Path) -> list[Problem]:
     """Problems with the hand-written pages folder: a symbolic link out of `project`."""
-    return [Problem(display(path), 1, 1, why)
-            for path, why in symlinks_out_of(docs_dir, project)]
+    return [Problem(display(path), 1, 1, why) for path, why in symlinks_out_of(docs_dir, project)]

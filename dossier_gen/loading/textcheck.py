@@ -22,8 +22,7 @@ from ..problems import position_of
 # them), bidi embeddings/overrides (U+202A-E) and isolates (U+2066-9), LS and PS, lone
 # surrogates. The tab is reported on its own, with advice about indentation.
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
@@ -65,7 +64,7 @@ def refused_in_file(text: str) -> tuple[int, int, str] | None:
     if index is None:
         return None
     line, col = position_of(text, index)
-    if text[index] == "\t" and not text[index - col + 1:index].strip(" "):
+    if text[index] == "\t" and not text[index - col + 1 : index].strip(" "):
         return line, col, "a tab in the indentation; indent YAML with spaces only"
     return line, col, character_problem(text[index])
 

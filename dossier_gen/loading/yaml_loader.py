@@ -172,8 +172,9 @@ def _parse(text: str, positions: Positions | None) -> Any:
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
                 is_key, loc = place(container, event.start_mark)
                 if is_key:
-                    raise YamlProblem(*_pos(event.start_mark),
-                                      "a key must be a plain word, not a list or mapping")
+                    raise YamlProblem(
+                        *_pos(event.start_mark), "a key must be a plain word, not a list or mapping"
+                    )
                 stack.append(_Frame(container, loc))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()

@@ -23,17 +23,49 @@ from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 
-_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster",
-                             "xlink:href", "background", "cite", "longdesc", "srcset"})
-_FORBIDDEN_IN_CONTENT = frozenset({"iframe", "frame", "frameset", "object", "embed", "base",
-                                   "form", "style", "applet", "portal"})
+_URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "xlink:href",
+        "background",
+        "cite",
+        "longdesc",
+        "srcset",
+    }
+)
+_FORBIDDEN_IN_CONTENT = frozenset(
+    {"iframe", "frame", "frameset", "object", "embed", "base", "form", "style", "applet", "portal"}
+)
 _JSON_TYPES = frozenset({"application/json", "application/ld+json"})
 # How mkdocs-material's inline scripts begin (base.html and its partials, 9.x).
-_THEME_INLINE_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(",
-                         "var target=document.getElementById(location.hash")
+_THEME_INLINE_SCRIPTS = (
+    "__md_scope=new URL(",
+    "var palette=__md_get(",
+    "var target=document.getElementById(location.hash",
+)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 
 def _scheme(url: str) -> str | None:
@@ -100,8 +132,11 @@ class _PageAudit(HTMLParser):
             if name.startswith("on"):
                 self.report(f"event-handler attribute {name!r} on <{tag}> {where}")
             elif name in _URL_ATTRIBUTES and value:
-                urls = [part.split()[0] for part in value.split(",") if part.split()] \
-                    if name == "srcset" else [value]
+                urls = (
+                    [part.split()[0] for part in value.split(",") if part.split()]
+                    if name == "srcset"
+                    else [value]
+                )
                 for url in urls:
                     scheme = _scheme(url)
                     if scheme is not None and scheme not in ("http", "https"):
@@ -111,16 +146,21 @@ class _PageAudit(HTMLParser):
         if self.in_content and tag == "meta" and "http-equiv" in dict(attrs):
             self.report("a <meta http-equiv> element in the page content")
 
-    def _check_script(self, line: int, col: int, attrs: dict[str, str | None],
-                      text: str) -> None:
+    def _check_script(self, line: int, col: int, attrs: dict[str, str | None], text: str) -> None:
         kind = (attrs.get("type") or "").strip().lower()
         src = attrs.get("src")
         if kind in _JSON_TYPES:
             try:
                 json.loads(text)
             except ValueError:
-                self.problems.append((line, col, f"a <script type={kind!r}> that is not valid"
-                                      " JSON; data may have broken out of it"))
+                self.problems.append(
+                    (
+                        line,
+                        col,
+                        f"a <script type={kind!r}> that is not valid"
+                        " JSON; data may have broken out of it",
+                    )
+                )
             return
         if self.in_content:
             self.problems.append((line, col, "a <script> element in the page content"))

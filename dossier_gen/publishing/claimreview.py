@@ -33,8 +33,12 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization", "unnamed": "
 """An unnamed source ("a US official") is nearly always a person; its name is the
 description the article gives."""
 
-POLICY_PAGES = {"publishingPrinciples": "methodology/", "correctionsPolicy": "corrections/",
-                "verificationFactCheckingPolicy": "methodology/", "masthead": "about/"}
+POLICY_PAGES = {
+    "publishingPrinciples": "methodology/",
+    "correctionsPolicy": "corrections/",
+    "verificationFactCheckingPolicy": "methodology/",
+    "masthead": "about/",
+}
 """schema.org's transparency properties → the site's page that states each policy."""
 
 
@@ -42,8 +46,11 @@ def short_claim(claim: Claim) -> str:
     """`claimReviewed`: the editor's `claim_reviewed`, else the title or the statement,
     whichever fits in 75 characters; else the title cut at a word boundary. None of these
     fields holds the verdict."""
-    for text in (clean(claim.claim_reviewed or ""), clean(claim.title),
-                 clean(claim.statement.text)):
+    for text in (
+        clean(claim.claim_reviewed or ""),
+        clean(claim.title),
+        clean(claim.statement.text),
+    ):
         if text and len(text) <= CLAIM_REVIEWED_MAX:
             return text
     text = clean(claim.title)
@@ -54,8 +61,11 @@ def short_claim(claim: Claim) -> str:
 def organization(dossier: Dossier) -> dict[str, Any]:
     """The publisher as the author of every review (no policy links: those are on the home
     page's copy, so each review stays small)."""
-    org: dict[str, Any] = {"@type": "Organization", "name": dossier.publisher.name,
-                           "url": dossier.publisher.url}
+    org: dict[str, Any] = {
+        "@type": "Organization",
+        "name": dossier.publisher.name,
+        "url": dossier.publisher.url,
+    }
     return org
 
 
@@ -66,8 +76,11 @@ def publisher_jsonld(dossier: Dossier, site_pages: set[str]) -> dict[str, Any]:
         if f"{page.rstrip('/')}.md" in site_pages:
             org[prop] = site_url(dossier.base_url, page)
     if dossier.publisher.contact:
-        org["contactPoint"] = {"@type": "ContactPoint", "contactType": "editorial",
-                               "description": dossier.publisher.contact}
+        org["contactPoint"] = {
+            "@type": "ContactPoint",
+            "contactType": "editorial",
+            "description": dossier.publisher.contact,
+        }
     return org
 
 
@@ -100,8 +113,7 @@ def creative_work(source: Source) -> dict[str, Any]:
 
 def rating_jsonld(dossier: Dossier, rating_id: str, explanation: str) -> dict[str, Any]:
     rating = dossier.scale[rating_id]
-    node: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label,
-                            "name": rating.label}
+    node: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label, "name": rating.label}
     if rating.position is not None:
         node.update(ratingValue=rating.position, bestRating=dossier.scale.top, worstRating=1)
     node["ratingExplanation"] = explanation
@@ -149,8 +161,10 @@ def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
         review["keywords"] = ", ".join(claim.tags)
     corrections = [u for u in claim.updates if u.kind in ("correction", "rating-change")]
     if corrections:
-        review["correction"] = [{"@type": "CorrectionComment", "datePublished": u.date,
-                                 "text": u.note} for u in corrections]
+        review["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": u.date, "text": u.note}
+            for u in corrections
+        ]
     return review
 
 

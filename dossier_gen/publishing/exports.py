@@ -37,17 +37,38 @@ NO_DATE = "1970-01-01"
 """A feed needs an `updated` date; a dossier with no claim yet has published nothing."""
 
 CSV_COLUMNS = (
-    "id", "url", "title", "claim_reviewed", "statement", "statement_form", "claimant_id",
-    "claimant_name", "claimant_kind", "relayed_by", "claimed_on", "appearance_source_id",
-    "appearance_url", "appearance_archived_url", "appearance_locator", "appearance_quote",
-    "rating_id", "rating_label", "rating_value", "best_rating", "worst_rating", "summary",
-    "reviewed_on", "date_modified", "tags",
+    "id",
+    "url",
+    "title",
+    "claim_reviewed",
+    "statement",
+    "statement_form",
+    "claimant_id",
+    "claimant_name",
+    "claimant_kind",
+    "relayed_by",
+    "claimed_on",
+    "appearance_source_id",
+    "appearance_url",
+    "appearance_archived_url",
+    "appearance_locator",
+    "appearance_quote",
+    "rating_id",
+    "rating_label",
+    "rating_value",
+    "best_rating",
+    "worst_rating",
+    "summary",
+    "reviewed_on",
+    "date_modified",
+    "tags",
 )
 """Columns of claims.csv, one row per claim; lists are joined with `;`."""
 
 
-def build_exports(catalog: Catalog,
-                  reviews: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
+def build_exports(
+    catalog: Catalog, reviews: dict[str, dict[str, Any]] | None = None
+) -> dict[str, bytes]:
     """Path → content of every open-data file; `reviews` are `all_claim_reviews(catalog)`
     when the caller has them already (they are read, not changed)."""
     if reviews is None:
@@ -80,9 +101,12 @@ def data_feed(catalog: Catalog, reviews: dict[str, dict[str, Any]]) -> dict[str,
     dossier = catalog.dossier.model
     items = []
     for cid, review in reviews.items():
-        item = {"@type": "DataFeedItem", "dateCreated": catalog.claims[cid].model.reviewed_on,
-                "dateModified": _updated(catalog, cid),
-                "item": [{k: v for k, v in review.items() if k != "@context"}]}
+        item = {
+            "@type": "DataFeedItem",
+            "dateCreated": catalog.claims[cid].model.reviewed_on,
+            "dateModified": _updated(catalog, cid),
+            "item": [{k: v for k, v in review.items() if k != "@context"}],
+        }
         items.append(item)
     return {
         "@context": CONTEXT,
@@ -107,14 +131,31 @@ def claims_csv(catalog: Catalog) -> bytes:
         rating = dossier.scale[claim.rating]
         on_scale = rating.position is not None
         row = (
-            cid, claim_url(dossier, cid), claim.title, short_claim(claim),
-            claim.statement.text, claim.statement.form, claim.claimant, entity.name,
-            entity.kind, ";".join(claim.relayed_by), claim.claimed_on,
-            claim.appearance.source, source.url or "", source.archived_url or "",
-            claim.appearance.locator, claim.appearance.quote, rating.id, rating.label,
-            str(rating.position) if on_scale else "", str(top) if on_scale else "",
-            "1" if on_scale else "", claim.summary, claim.reviewed_on,
-            last_modified(claim) or "", ";".join(claim.tags),
+            cid,
+            claim_url(dossier, cid),
+            claim.title,
+            short_claim(claim),
+            claim.statement.text,
+            claim.statement.form,
+            claim.claimant,
+            entity.name,
+            entity.kind,
+            ";".join(claim.relayed_by),
+            claim.claimed_on,
+            claim.appearance.source,
+            source.url or "",
+            source.archived_url or "",
+            claim.appearance.locator,
+            claim.appearance.quote,
+            rating.id,
+            rating.label,
+            str(rating.position) if on_scale else "",
+            str(top) if on_scale else "",
+            "1" if on_scale else "",
+            claim.summary,
+            claim.reviewed_on,
+            last_modified(claim) or "",
+            ";".join(claim.tags),
         )
         writer.writerow([csv_cell(v) for v in row])
     # UTF-8 with a BOM: spreadsheet programs otherwise misread non-ASCII names.
@@ -162,8 +203,13 @@ def atom_feed(catalog: Catalog) -> bytes:
     author = _sub(feed, "author")
     _sub(author, "name", dossier.publisher.name)
     _sub(author, "uri", dossier.publisher.url)
-    _sub(feed, "link", rel="self", type="application/atom+xml",
-         href=site_url(dossier.base_url, ATOM_FEED))
+    _sub(
+        feed,
+        "link",
+        rel="self",
+        type="application/atom+xml",
+        href=site_url(dossier.base_url, ATOM_FEED),
+    )
     _sub(feed, "link", rel="alternate", type="text/html", href=site_url(dossier.base_url))
     for cid in ids:
         claim = catalog.claims[cid].model

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-_DATE = {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-         "description": "ISO 8601 date, possibly of reduced precision (2017, 2017-10)."}
+_DATE = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+    "description": "ISO 8601 date, possibly of reduced precision (2017, 2017-10).",
+}
 _FULL_DATE = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 _TEXT = {"type": "string", "minLength": 1}
@@ -70,10 +73,17 @@ CLAIMREVIEW_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "ClaimReview, as published by dossier-gen",
     "description": "One fact-check of one claim. A rating off the true-false scale (such as"
-                   " 'Not checkable') carries its label only, with no ratingValue.",
+    " 'Not checkable') carries its label only, with no ratingValue.",
     "type": "object",
-    "required": ["@type", "url", "claimReviewed", "reviewRating", "author", "datePublished",
-                 "itemReviewed"],
+    "required": [
+        "@type",
+        "url",
+        "claimReviewed",
+        "reviewRating",
+        "author",
+        "datePublished",
+        "itemReviewed",
+    ],
     "properties": {
         "@context": {"const": "https://schema.org"},
         "@type": {"const": "ClaimReview"},
@@ -105,8 +115,11 @@ CLAIMREVIEW_SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "required": ["@type", "datePublished", "text"],
-                "properties": {"@type": {"const": "CorrectionComment"},
-                               "datePublished": _FULL_DATE, "text": _TEXT},
+                "properties": {
+                    "@type": {"const": "CorrectionComment"},
+                    "datePublished": _FULL_DATE,
+                    "text": _TEXT,
+                },
             },
         },
     },

@@ -30,7 +30,9 @@ class Site:
 
 
 def build_site(
-    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
+    catalog: Catalog,
+    template_dirs: Sequence[Path | str],
+    intro: str = "",
     doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
 ) -> Site:

@@ -49,8 +49,13 @@ def check_docs_folder(docs_dir: Path) -> None:
 def last_commit_epoch(project: Path) -> str | None:
     """The last commit's time (seconds since 1970) in `project`'s git repository, if any."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project or ".",
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project or ".",
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = result.stdout.strip()

@@ -84,19 +84,25 @@ MAX_URL_LENGTH = 2000
 
 def _check_url(value: str) -> str:
     if len(value) > MAX_URL_LENGTH:
-        raise ValueError(f"the URL is {len(value)} characters long; at most"
-                         f" {MAX_URL_LENGTH} are allowed")
+        raise ValueError(
+            f"the URL is {len(value)} characters long; at most {MAX_URL_LENGTH} are allowed"
+        )
     if value != value.strip() or any(c.isspace() for c in value):
         raise ValueError("a URL may not contain spaces; encode them as %20")
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
-        raise ValueError(f"{shown(value)} contains an invisible or control character;"
-                         " retype the address")
+        raise ValueError(
+            f"{shown(value)} contains an invisible or control character; retype the address"
+        )
     if (bad := next((c for c in value if c in _NOT_IN_URLS), None)) is not None:
-        raise ValueError(f"{shown(value)} contains {bad!r}, which a URL may not hold as it is;"
-                         f" write it as %{ord(bad):02X}")
+        raise ValueError(
+            f"{shown(value)} contains {bad!r}, which a URL may not hold as it is;"
+            f" write it as %{ord(bad):02X}"
+        )
     if "\\" in value:
-        raise ValueError(f"{shown(value)} contains a backslash; URLs use forward slashes"
-                         " (write %5C for a literal backslash)")
+        raise ValueError(
+            f"{shown(value)} contains a backslash; URLs use forward slashes"
+            " (write %5C for a literal backslash)"
+        )
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 -- parsing the port raises on a malformed one
@@ -112,7 +118,8 @@ def _check_url(value: str) -> str:
         ascii_host(parts.hostname)
     except ValueError:
         raise ValueError(
-            f"{shown(value)} has a host name that is not a valid domain name") from None
+            f"{shown(value)} has a host name that is not a valid domain name"
+        ) from None
     return value
 
 
@@ -190,4 +197,3 @@ Prose = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PROSE_LENG
 
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 """A verbatim quotation of at most 300 characters."""
-

@@ -79,8 +79,10 @@ class Dossier(Record):
             raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
         for label, rating_id in self.rating_aliases.items():
             if rating_id not in seen:
-                raise ValueError(f"rating_aliases maps {label!r} to {rating_id!r}, which is"
-                                 " not a rating id of this dossier")
+                raise ValueError(
+                    f"rating_aliases maps {label!r} to {rating_id!r}, which is"
+                    " not a rating id of this dossier"
+                )
         return self
 
     @cached_property

@@ -23,8 +23,15 @@ class _Rating(Protocol):
 
 Rating = TypeVar("Rating", bound=_Rating)
 
-ICONS = {"confirmed": "✔", "partly-confirmed": "◑", "unsupported": "?",
-         "disputed": "⇄", "contradicted": "✘", "false": "✖", "not-checkable": "∅"}
+ICONS = {
+    "confirmed": "✔",
+    "partly-confirmed": "◑",
+    "unsupported": "?",
+    "disputed": "⇄",
+    "contradicted": "✘",
+    "false": "✖",
+    "not-checkable": "∅",
+}
 """An icon for each rating of the default scale, so a badge never tells ratings apart by
 colour alone."""
 OTHER_ICON = "●"

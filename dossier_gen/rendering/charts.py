@@ -65,9 +65,14 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], caption: str = "")
     )
 
 
-def rating_chart(chart_id: str, title: str, ratings: Sequence[Rating],
-                 claims: Mapping[str, Claim], claim_ids: Sequence[str],
-                 caption: str = "") -> Markup:
+def rating_chart(
+    chart_id: str,
+    title: str,
+    ratings: Sequence[Rating],
+    claims: Mapping[str, Claim],
+    claim_ids: Sequence[str],
+    caption: str = "",
+) -> Markup:
     """How many of `claim_ids` have each rating, one row per rating in display order."""
     counts = Counter(claims[cid].rating for cid in claim_ids)
     bars = [Bar(r.label, counts[r.id], f"rating-{r.id}") for r in ratings]

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 # Spelled out rather than taken from `calendar`, whose names follow the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_date(value: str) -> str:

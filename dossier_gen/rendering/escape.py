@@ -149,8 +149,13 @@ def prose(value: Any) -> Markup:
 def json_for_html(value: Any) -> str:
     """JSON safe to embed in a `<script>` element: no `</script>`, no line separators."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=False, indent=None)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return text
 

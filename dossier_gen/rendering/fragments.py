@@ -24,9 +24,14 @@ from . import urls
 from .dates import format_date
 from .escape import finalize
 
-ROLE_LABELS = {"appearance": "where the claim appeared", "supports": "supporting evidence",
-               "contradicts": "contradicting evidence", "context": "context",
-               "entity": "profile", "development": "later development"}
+ROLE_LABELS = {
+    "appearance": "where the claim appeared",
+    "supports": "supporting evidence",
+    "contradicts": "contradicting evidence",
+    "context": "context",
+    "entity": "profile",
+    "development": "later development",
+}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -81,8 +86,10 @@ class PageLinks:
     def _rating_badge(self, rid: str) -> str:
         icon = finalize(RatingScale.icon(rid))
         label = finalize(self._ratings[rid].label)
-        return (f'[<span class="dossier-badge__icon" aria-hidden="true">{icon}</span> {label}]'
-                f'({self._link(urls.RATINGS, rid)}){{ .dossier-badge .rating-{slug(rid)} }}')
+        return (
+            f'[<span class="dossier-badge__icon" aria-hidden="true">{icon}</span> {label}]'
+            f"({self._link(urls.RATINGS, rid)}){{ .dossier-badge .rating-{slug(rid)} }}"
+        )
 
     def claim_link(self, cid: str) -> Markup:
         return Markup(self._claim_link(cid))
@@ -106,14 +113,18 @@ class PageLinks:
         rows = ["| Claim | Claimant | Date | Rating |\n| --- | --- | --- | --- |\n"]
         for cid in ids:
             c = self._claims[cid]
-            rows.append(f"| {self._claim_link(cid)} | {self._entity_link(c.claimant)} "
-                        f"| {_when(c.claimed_on)} | {self._rating_badge(c.rating)} |\n")
+            rows.append(
+                f"| {self._claim_link(cid)} | {self._entity_link(c.claimant)} "
+                f"| {_when(c.claimed_on)} | {self._rating_badge(c.rating)} |\n"
+            )
         return Markup("".join(rows))
 
     def event_item(self, event: Any) -> Markup:
         """One timeline entry as a list item linking to the page the event belongs to."""
-        item = (f"- {_when(event.date)}, **{finalize(event.kind)}**: "
-                f"[{finalize(event.text)}]({self._link(event.page)})")
+        item = (
+            f"- {_when(event.date)}, **{finalize(event.kind)}**: "
+            f"[{finalize(event.text)}]({self._link(event.page)})"
+        )
         if event.detail:
             item += f" ({finalize(event.detail.replace('-', ' '))})"
         return Markup(item)
@@ -122,8 +133,16 @@ class PageLinks:
         return {name: getattr(self, name) for name in _BOUND}
 
 
-_BOUND = ("url", "claim_link", "entity_link", "source_link", "rating_link", "rating_badge",
-          "claims_table", "event_item")
+_BOUND = (
+    "url",
+    "claim_link",
+    "entity_link",
+    "source_link",
+    "rating_link",
+    "rating_badge",
+    "claims_table",
+    "event_item",
+)
 
 
 def _when(value: str) -> str:
@@ -141,10 +160,14 @@ def _from_context(name: str) -> Any:
     @jinja2.pass_context
     def call(context: Any, *args: Any) -> Any:
         return getattr(PageLinks(context, context["page_path"]), name)(*args)
+
     call.__name__ = name
     return call
 
 
 GLOBALS = {name: _from_context(name) for name in _BOUND} | {
-    "when": when, "RATING_ICONS": ICONS, "ROLE_LABELS": ROLE_LABELS}
+    "when": when,
+    "RATING_ICONS": ICONS,
+    "ROLE_LABELS": ROLE_LABELS,
+}
 """Registered as Jinja globals by `render.make_environment`."""

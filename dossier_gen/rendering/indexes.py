@@ -69,8 +69,7 @@ def build_indexes(catalog: Catalog) -> Indexes:
         by_claimant[claim.claimant].append(cid)
         for tag in claim.tags:
             by_tag[tag].append(cid)
-        uses[claim.appearance.source].append(
-            SourceUse(cid, "appearance", claim.appearance.locator))
+        uses[claim.appearance.source].append(SourceUse(cid, "appearance", claim.appearance.locator))
         for item in claim.evidence:
             uses[item.source].append(SourceUse(cid, item.stance, item.locator))
         log += [LogEntry("claim", cid, update) for update in claim.updates]
@@ -85,9 +84,12 @@ def build_indexes(catalog: Catalog) -> Indexes:
 
     log.sort(key=lambda e: (e.update.date, e.kind, e.record_id), reverse=True)
     changed = sorted(claims)
-    changed.sort(key=lambda cid: max([claims[cid].model.reviewed_on]
-                                     + [u.date for u in claims[cid].model.updates]),
-                 reverse=True)
+    changed.sort(
+        key=lambda cid: max(
+            [claims[cid].model.reviewed_on] + [u.date for u in claims[cid].model.updates]
+        ),
+        reverse=True,
+    )
     relayed: dict[str, list[str]] = defaultdict(list)
     for cid in newest:
         for eid in claims[cid].model.relayed_by:
@@ -113,24 +115,34 @@ def claims_naming(catalog: Catalog, claim_ids: list[str]) -> dict[str, list[str]
     """Entity id → the claims of `claim_ids` (in that order) by others whose title or
     statement holds one of its names (name, native name or an alias of three or more
     characters, or any non-ASCII one), compared case-folded."""
-    texts = {cid: " ".join((catalog.claims[cid].model.title,
-                            catalog.claims[cid].model.statement.text)).casefold()
-             for cid in claim_ids}
+    texts = {
+        cid: " ".join(
+            (catalog.claims[cid].model.title, catalog.claims[cid].model.statement.text)
+        ).casefold()
+        for cid in claim_ids
+    }
     names: dict[str, list[str]] = {}
     for eid, loaded in catalog.entities.items():
         entity = loaded.model
         # Names shorter than three characters (initials) would match inside other words.
-        names[eid] = [n.casefold() for n in (entity.name, entity.native_name, *entity.aliases)
-                      if n and (len(n) >= 3 or not n.isascii())]
+        names[eid] = [
+            n.casefold()
+            for n in (entity.name, entity.native_name, *entity.aliases)
+            if n and (len(n) >= 3 or not n.isascii())
+        ]
     # A name can only be in a text that holds every two characters of it, so each name is
     # looked for in the few texts holding them all. Looking in every text for every name grew
     # as claims times entities: 14 s CPU at 10,000 claims, more than the rest of rendering.
     # (Pairs rather than triples, for the two-character names of Chinese.)
-    wanted = {name[start:start + 2] for entity_names in names.values()
-              for name in entity_names for start in range(len(name) - 1)}
+    wanted = {
+        name[start : start + 2]
+        for entity_names in names.values()
+        for name in entity_names
+        for start in range(len(name) - 1)
+    }
     holding: dict[str, set[str]] = defaultdict(set)
     for cid, text in texts.items():
-        for piece in wanted.intersection([text[i:i + 2] for i in range(len(text) - 1)]):
+        for piece in wanted.intersection([text[i : i + 2] for i in range(len(text) - 1)]):
             holding[piece].add(cid)
     order = {cid: position for position, cid in enumerate(claim_ids)}
     naming: dict[str, list[str]] = {}
@@ -138,9 +150,12 @@ def claims_naming(catalog: Catalog, claim_ids: list[str]) -> dict[str, list[str]
         candidates: set[str] = set()
         for name in entity_names:
             candidates |= _holding_all(name, holding) if len(name) >= 2 else set(claim_ids)
-        found = [cid for cid in sorted(candidates, key=order.__getitem__)
-                 if catalog.claims[cid].model.claimant != eid
-                 and any(name in texts[cid] for name in entity_names)]
+        found = [
+            cid
+            for cid in sorted(candidates, key=order.__getitem__)
+            if catalog.claims[cid].model.claimant != eid
+            and any(name in texts[cid] for name in entity_names)
+        ]
         if found:
             naming[eid] = found
     return naming
@@ -148,8 +163,9 @@ def claims_naming(catalog: Catalog, claim_ids: list[str]) -> dict[str, list[str]
 
 def _holding_all(name: str, holding: dict[str, set[str]]) -> set[str]:
     """The claims whose text holds every two-character piece of `name`."""
-    pieces = sorted((holding.get(name[start:start + 2], set())
-                     for start in range(len(name) - 1)), key=len)
+    pieces = sorted(
+        (holding.get(name[start : start + 2], set()) for start in range(len(name) - 1)), key=len
+    )
     found = set(pieces[0])
     for piece in pieces[1:]:
         found &= piece

@@ -54,12 +54,14 @@ PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], 
 
 def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
     page_links = fragments.PageLinks(shared, job.path).template_variables()
-    return env.get_template(job.template).render(shared, page_path=job.path, **page_links,
-                                                 **job.extra)
+    return env.get_template(job.template).render(
+        shared, page_path=job.path, **page_links, **job.extra
+    )
 
 
-def render_serially(env: jinja2.Environment, shared: Mapping[str, Any],
-                    jobs: list[PageJob]) -> list[str]:
+def render_serially(
+    env: jinja2.Environment, shared: Mapping[str, Any], jobs: list[PageJob]
+) -> list[str]:
     return [render_page(env, shared, job) for job in jobs]
 
 
@@ -107,8 +109,12 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         slug=fragments.slug,
     )
     env.globals.update(fragments.GLOBALS)
-    env.globals.update(external_link=escape.external_link, heading_id=_heading_id,
-                       rating_chart=rating_chart, claim_url=urls.claim_url)
+    env.globals.update(
+        external_link=escape.external_link,
+        heading_id=_heading_id,
+        rating_chart=rating_chart,
+        claim_url=urls.claim_url,
+    )
     return env
 
 
@@ -125,7 +131,9 @@ def _heading_id(slug: str) -> Markup:
 
 
 def render_pages(
-    catalog: Catalog, template_dirs: Sequence[Path | str], intro: str = "",
+    catalog: Catalog,
+    template_dirs: Sequence[Path | str],
+    intro: str = "",
     renderer: PageRenderer = render_serially,
 ) -> dict[str, Page]:
     """Every generated page by page path, sorted. `intro` is the hand-written Markdown of
@@ -144,8 +152,14 @@ def render_pages(
     }
     jobs: list[PageJob] = []
 
-    def add(path: str, template: str, edit: Path | None, listed: bool,
-            meta: dict[str, str] | None = None, **extra: Any) -> None:
+    def add(
+        path: str,
+        template: str,
+        edit: Path | None,
+        listed: bool,
+        meta: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
         jobs.append(PageJob(path, template, edit, listed, extra, meta or {}))
 
     add(urls.HOME, "home.md.j2", None, True, intro=Markup(intro))
@@ -157,22 +171,43 @@ def render_pages(
     add(urls.CLAIMS_BY_CLAIMANT, "claims_by_claimant.md.j2", None, True)
     add(urls.TIMELINE, "timeline.md.j2", None, True)
     add(urls.TAGS, "tags.md.j2", None, True)
-    add(urls.OPEN_DATA, "open_data.md.j2", None, True, files={
-        "feed": urls.FEED_JSON, "csv": urls.CLAIMS_CSV, "atom": urls.ATOM_FEED,
-        "claimreview_schema": urls.CLAIMREVIEW_SCHEMA_FILE,
-        **{f"{kind.name}_schema": urls.SCHEMA_DIR + kind.schema_file for kind in KINDS},
-        "dossier_schema": urls.SCHEMA_DIR + DOSSIER_SCHEMA_FILE,
-    })
+    add(
+        urls.OPEN_DATA,
+        "open_data.md.j2",
+        None,
+        True,
+        files={
+            "feed": urls.FEED_JSON,
+            "csv": urls.CLAIMS_CSV,
+            "atom": urls.ATOM_FEED,
+            "claimreview_schema": urls.CLAIMREVIEW_SCHEMA_FILE,
+            **{f"{kind.name}_schema": urls.SCHEMA_DIR + kind.schema_file for kind in KINDS},
+            "dossier_schema": urls.SCHEMA_DIR + DOSSIER_SCHEMA_FILE,
+        },
+    )
     for cid, rec in catalog.claims.items():
-        add(urls.claim_page(cid), "claim.md.j2", rec.path, False,
+        add(
+            urls.claim_page(cid),
+            "claim.md.j2",
+            rec.path,
+            False,
             {"description": claim_description(rec.model, dossier.scale[rec.model.rating])},
-            claim_id=cid, claim=rec.model, events=claim_timeline(catalog, cid))
+            claim_id=cid,
+            claim=rec.model,
+            events=claim_timeline(catalog, cid),
+        )
     for eid, rec in catalog.entities.items():
-        add(urls.entity_page(eid), "entity.md.j2", rec.path, False,
-            {"description": entity_description(rec.model)}, entity_id=eid, entity=rec.model)
+        add(
+            urls.entity_page(eid),
+            "entity.md.j2",
+            rec.path,
+            False,
+            {"description": entity_description(rec.model)},
+            entity_id=eid,
+            entity=rec.model,
+        )
     for sid, rec in catalog.sources.items():
-        add(urls.source_page(sid), "source.md.j2", rec.path, False, source_id=sid,
-            source=rec.model)
+        add(urls.source_page(sid), "source.md.j2", rec.path, False, source_id=sid, source=rec.model)
     for template in sorted({job.template for job in jobs}):
         # Compiled here, before any fork: workers inherit them instead of each compiling its
         # own, and the parent has them for the next `serve` rebuild, which renders in-process.
@@ -185,6 +220,5 @@ def render_pages(
         # Each page's Markdown without front matter is let go as soon as the page has it:
         # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
         markdown, markdowns[n] = markdowns[n], None
-        pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source,
-                               job.listed)
+        pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source, job.listed)
     return dict(sorted(pages.items()))

@@ -36,8 +36,9 @@ def with_front_matter(markdown: str, meta: dict[str, str]) -> str:
     if not meta:
         return markdown
     # libyaml's emitter: the pure-Python one was a tenth of all rendering time.
-    entries = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                        width=2**30)  # no line wrapping
+    entries = yaml.dump(
+        meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**30
+    )  # no line wrapping
     opening = "---\n"
     if markdown.startswith(opening):
         return opening + entries + markdown.removeprefix(opening)

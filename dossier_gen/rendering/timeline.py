@@ -40,8 +40,15 @@ def _published(catalog: Catalog, source_id: str) -> list[Event]:
     source = catalog.sources[source_id].model
     if source.published_on is None:
         return []
-    return [Event(source.published_on, "published", source.title, urls.source_page(source_id),
-                  source.publisher)]
+    return [
+        Event(
+            source.published_on,
+            "published",
+            source.title,
+            urls.source_page(source_id),
+            source.publisher,
+        )
+    ]
 
 
 def _claim_own_events(catalog: Catalog, claim_id: str, claim: Claim) -> list[Event]:
@@ -59,8 +66,10 @@ def site_timeline(catalog: Catalog) -> list[Event]:
         events += _claim_own_events(catalog, claim_id, loaded.model)
     for entity_id, loaded in catalog.entities.items():
         page = urls.entity_page(entity_id)
-        events += [Event(d.date, "development", d.text, page, loaded.model.name)
-                   for d in loaded.model.developments]
+        events += [
+            Event(d.date, "development", d.text, page, loaded.model.name)
+            for d in loaded.model.developments
+        ]
         events += [Event(u.date, "update", u.note, page, u.kind) for u in loaded.model.updates]
     for source_id in catalog.sources:
         events += _published(catalog, source_id)
@@ -74,6 +83,9 @@ def claim_timeline(catalog: Catalog, claim_id: str) -> list[Event]:
     cited = {claim.appearance.source} | {item.source for item in claim.evidence}
     for source_id in sorted(cited):
         events += _published(catalog, source_id)
-    events.append(Event(claim.reviewed_on, "reviewed", "Last reviewed by the dossier",
-                        urls.claim_page(claim_id)))
+    events.append(
+        Event(
+            claim.reviewed_on, "reviewed", "Last reviewed by the dossier", urls.claim_page(claim_id)
+        )
+    )
     return _sorted(events)

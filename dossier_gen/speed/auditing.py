@@ -34,8 +34,11 @@ class PageAuditor:
     def __init__(self, workers: int | None = None) -> None:
         if workers is None:
             workers = worker_count() - 1
-        self._pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(
-            "spawn")) if workers > 0 else None)
+        self._pool = (
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 0
+            else None
+        )
         self._batch: list[tuple[str, str]] = []
         self._pending: list[Future[list[tuple[str, list[str]]]]] = []
         self._found: dict[str, list[str]] = {}
@@ -68,10 +71,14 @@ class PageAuditor:
             name = path.relative_to(site).as_posix()
             if name not in self._found and path.is_file():
                 self._found[name] = page_problems(
-                    name, path.read_text(encoding="utf-8", errors="replace"))
+                    name, path.read_text(encoding="utf-8", errors="replace")
+                )
         # In audit_site's order: by path, each page's problems as they occur in it.
-        return [problem for name in sorted(self._found, key=PurePosixPath)
-                for problem in self._found[name]]
+        return [
+            problem
+            for name in sorted(self._found, key=PurePosixPath)
+            for problem in self._found[name]
+        ]
 
     def close(self) -> None:
         """Stop the workers (also when the build fails before `finish`)."""

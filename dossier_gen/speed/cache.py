@@ -151,8 +151,9 @@ class _TrackedList(Sequence[Any]):
 
 
 def _trackable(value: Any) -> bool:
-    return isinstance(value, dict | list) or (dataclasses.is_dataclass(value)
-                                              and not isinstance(value, type))
+    return isinstance(value, dict | list) or (
+        dataclasses.is_dataclass(value) and not isinstance(value, type)
+    )
 
 
 def _track(shared: Mapping[str, Any], seen: set[Dep]) -> dict[str, Any]:
@@ -185,8 +186,9 @@ def _same(a: Any, b: Any) -> bool:
     return a is b or (a is not _MISSING and b is not _MISSING and a == b)
 
 
-def _render_tracked(state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob]],
-                    start: int, stop: int) -> list[tuple[str, frozenset[Dep]]]:
+def _render_tracked(
+    state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob]], start: int, stop: int
+) -> list[tuple[str, frozenset[Dep]]]:
     env, shared, jobs = state
     seen: set[Dep] = set()
     tracked = _track(shared, seen)
@@ -227,8 +229,11 @@ class PageCache:
 
     def _fresh(self, job: PageJob, shared: Mapping[str, Any]) -> str | None:
         entry = self._entries.get(job.path)
-        if (entry is None or entry.template != job.template
-                or entry.extra.keys() != job.extra.keys()):
+        if (
+            entry is None
+            or entry.template != job.template
+            or entry.extra.keys() != job.extra.keys()
+        ):
             return None
         if not all(_same(job.extra[k], v) for k, v in entry.extra.items()):
             return None
@@ -236,12 +241,12 @@ class PageCache:
             return entry.markdown
         return None
 
-    def render(self, env: jinja2.Environment, shared: Mapping[str, Any],
-               jobs: Sequence[PageJob]) -> list[str]:
+    def render(
+        self, env: jinja2.Environment, shared: Mapping[str, Any], jobs: Sequence[PageJob]
+    ) -> list[str]:
         """`render_site`'s renderer: `render_site(..., renderer=cache.render)`."""
         # Values that are not mappings (the dossier's settings) are read by every page.
-        fixed = (templates_digest(env),
-                 {k: v for k, v in shared.items() if not _trackable(v)})
+        fixed = (templates_digest(env), {k: v for k, v in shared.items() if not _trackable(v)})
         if self._fixed is None or self._fixed[0] != fixed[0] or self._fixed[1] != fixed[1]:
             self._entries = {}
         self._fixed = fixed

@@ -36,8 +36,7 @@ _STATE: Any = None
 
 
 def can_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1)
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
@@ -49,8 +48,12 @@ def _run(function: Callable[[Any, int, int], list[T]], bounds: tuple[int, int]) 
     return function(_STATE, *bounds)
 
 
-def map_forked(function: Callable[[Any, int, int], list[T]], state: Any, count: int,
-               min_items: int | None = None) -> list[T]:
+def map_forked(
+    function: Callable[[Any, int, int], list[T]],
+    state: Any,
+    count: int,
+    min_items: int | None = None,
+) -> list[T]:
     """`function(state, start, stop)` over 0..count in chunks, in forked workers when it pays.
 
     `function` must be a module-level function (it is sent to the workers by name); `state`
@@ -82,20 +85,26 @@ def read_records(jobs: Sequence[ReadJob], min_items: int | None = None) -> list[
     return map_forked(_read_chunk, jobs, len(jobs), min_items)
 
 
-def read_many(jobs: list[tuple[Path, type[Record]]],
-              min_items: int | None = None) -> list[ReadResult]:
+def read_many(
+    jobs: list[tuple[Path, type[Record]]], min_items: int | None = None
+) -> list[ReadResult]:
     """`load_catalog`'s reader, in parallel: `load_catalog(data, read_many=read_many)`."""
     return read_records([(path, model, None) for path, model in jobs], min_items)
 
 
-def _render_chunk(state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob]],
-                  start: int, stop: int) -> list[str]:
+def _render_chunk(
+    state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob]], start: int, stop: int
+) -> list[str]:
     env, shared, jobs = state
     return [render_page(env, shared, job) for job in jobs[start:stop]]
 
 
-def render_in_parallel(env: jinja2.Environment, shared: Mapping[str, Any],
-                       jobs: list[PageJob], min_items: int | None = None) -> list[str]:
+def render_in_parallel(
+    env: jinja2.Environment,
+    shared: Mapping[str, Any],
+    jobs: list[PageJob],
+    min_items: int | None = None,
+) -> list[str]:
     """`render_pages`' renderer, in parallel: `build_site(..., renderer=render_in_parallel)`.
 
     `min_items` overrides `MIN_ITEMS`, the size below which the pages render serially."""

@@ -102,11 +102,13 @@ class Preview:
             return
         index = json.loads(path.read_text(encoding="utf-8"))
         if self._search_docs is not None:
+
             def page(entry: dict[str, Any]) -> str:
                 return str(entry["location"]).split("#", 1)[0]
 
             kept = self.current - self.rebuilt
-            index["docs"] = ([e for e in self._search_docs if page(e) in kept]
-                             + [e for e in index["docs"] if page(e) in self.rebuilt])
+            index["docs"] = [e for e in self._search_docs if page(e) in kept] + [
+                e for e in index["docs"] if page(e) in self.rebuilt
+            ]
             path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
         self._search_docs = index["docs"]

@@ -28,12 +28,15 @@ def build_site(data_dir: Path, work: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     result = subprocess.run(
         [sys.executable, "-m", "dossier_gen", "build", "--site-dir", "site"],
-        cwd=work, capture_output=True, text=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if result.returncode != 0 or "WARNING" in result.stderr:
-        raise RuntimeError(f"building the site from {data_dir} failed:\n"
-                           f"{result.stdout}\n{result.stderr}")
+        raise RuntimeError(
+            f"building the site from {data_dir} failed:\n{result.stdout}\n{result.stderr}"
+        )
     return work / "site"
 
 

@@ -31,7 +31,9 @@ def require(**tools: bool) -> None:
 def build(project: Path, site: Path) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "dossier_gen", "build", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
