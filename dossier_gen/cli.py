@@ -374,8 +374,8 @@ def schema(out_dir: Path) -> None:
 class _ArgumentWithHelp(click.Argument):
     """click arguments take no help text; this one keeps it, for `--help` checks."""
 
-    def __init__(self, *args: object, help: str, **kwargs: object) -> None:  # noqa: A002
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, param_decls: list[str], *, help: str, **kwargs: Any) -> None:  # noqa: A002
+        super().__init__(param_decls, **kwargs)
         self.help = help
 
 

@@ -156,6 +156,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             file = _GeneratedPage.generated(
                 config, path, content=page.markdown, inclusion=inclusion
             )
+            assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
             if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
                 assert self.preview is not None
                 file.unchanged = self.preview.unchanged(path, page.markdown, self.head.get(path))

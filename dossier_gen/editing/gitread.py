@@ -52,10 +52,10 @@ def files_at(commit: str, paths: list[str], cwd: Path) -> dict[str, bytes]:
     for entry in listing.split(b"\0"):
         if not entry:
             continue
-        meta, path = entry.split(b"\t", 1)
+        meta, name = entry.split(b"\t", 1)
         _mode, kind, sha = meta.decode().split()
         if kind == "blob":
-            blobs.append((path.decode("utf-8", "surrogateescape"), sha))
+            blobs.append((name.decode("utf-8", "surrogateescape"), sha))
     if not blobs:
         return {}
     out = _git(["cat-file", "--batch"], cwd, "".join(f"{sha}\n" for _, sha in blobs).encode())

@@ -64,7 +64,7 @@ def _shape(annotation: Any) -> tuple[str, Any]:
 
 def _property(model_schema: dict[str, Any], root: dict[str, Any], name: str) -> dict[str, Any]:
     """A field's JSON Schema with `X | None` and list wrappers and `$ref`s resolved."""
-    prop = model_schema.get("properties", {}).get(name, {})
+    prop: dict[str, Any] = model_schema.get("properties", {}).get(name, {})
     while True:
         if "anyOf" in prop:
             prop = next((p for p in prop["anyOf"] if p.get("type") != "null"), {})

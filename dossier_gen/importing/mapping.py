@@ -113,8 +113,8 @@ def _entity(plan: Plan, found: Found, node: Any, default_kind: str, role: str) -
     for eid, loaded in plan.catalog.entities.items():
         if loaded.model.name.casefold() == name.casefold():
             return eid
-    for eid, record in plan.entities.items():
-        if record["name"].casefold() == name.casefold():
+    for eid, planned in plan.entities.items():
+        if planned["name"].casefold() == name.casefold():
             return eid
     eid = _free_id(plan, "entities", slugify(name, "entity"))
     given = (
@@ -158,8 +158,8 @@ def _source(
     for sid, loaded in plan.catalog.sources.items():
         if address and address in (loaded.model.url, loaded.model.archived_url):
             return sid
-    for sid, record in plan.sources.items():
-        if address and record.get("url") == address:
+    for sid, planned in plan.sources.items():
+        if address and planned.get("url") == address:
             return sid
     name = title or read.text(work.get("headline")) or read.text(work.get("name"))
     if not address and not name:
@@ -440,7 +440,7 @@ def plan_name(plan: Plan, entity_id: str | None) -> str | None:
     if entity_id is None:
         return None
     if entity_id in plan.entities:
-        return plan.entities[entity_id]["name"]
+        return str(plan.entities[entity_id]["name"])
     return plan.catalog.entities[entity_id].model.name
 
 

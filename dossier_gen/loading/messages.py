@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..problems import Problem, shown
 from .yaml_loader import Loc, Positions
@@ -54,7 +55,7 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
+def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
     """Message for one pydantic error, and whether it points at the key rather than the value."""
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
@@ -81,7 +82,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
         return f"{name} is {given_text}; expected one of: {ctx.get('expected')}", False
     if kind == "string_too_long":
         return (
-            f"{name} is {len(given)} characters long; at most {ctx['max_length']} are allowed",
+            f"{name} is {len(str(given))} characters long; at most {ctx['max_length']} are allowed",
             False,
         )
     if kind == "string_too_short":

@@ -70,7 +70,7 @@ def _pos(mark: Any) -> tuple[int, int]:
 class _Frame:
     __slots__ = ("container", "loc", "key")
 
-    def __init__(self, container: dict | list, loc: Loc | None) -> None:
+    def __init__(self, container: dict[str, Any] | list[Any], loc: Loc | None) -> None:
         self.container = container
         self.loc = loc  # only when positions are kept
         self.key: str | None = None  # for a mapping: the key waiting for its value
@@ -126,7 +126,8 @@ def _parse(text: str, positions: Positions | None) -> Any:
             if value in container:
                 if positions is None:
                     raise _DuplicateKey
-                first = positions.keys[top.loc + (value,)]  # type: ignore[operator]
+                assert top.loc is not None  # positions are kept, so every frame has its loc
+                first = positions.keys[top.loc + (value,)]
                 raise YamlProblem(
                     *_pos(mark),
                     f"duplicate key {shown(value)}: it is already set on line {first[0]};"
@@ -134,15 +135,18 @@ def _parse(text: str, positions: Positions | None) -> Any:
                 )
             top.key = value
             if positions is not None:
-                positions.keys[top.loc + (value,)] = _pos(mark)  # type: ignore[operator]
+                assert top.loc is not None
+                positions.keys[top.loc + (value,)] = _pos(mark)
             return True, None
         else:
             key = top.key
+            assert isinstance(container, dict)
             container[key] = value
             top.key = None
         if positions is None:
             return False, None
-        loc = top.loc + (key,)  # type: ignore[operator]
+        assert top.loc is not None  # positions are kept, so every frame has its loc
+        loc = top.loc + (key,)
         positions.values[loc] = _pos(mark)
         return False, loc
 
@@ -169,7 +173,7 @@ def _parse(text: str, positions: Positions | None) -> Any:
                         *_pos(event.start_mark),
                         f"nesting is deeper than {MAX_DEPTH} levels; records never need that",
                     )
-                container: dict | list = {} if kind is yaml.MappingStartEvent else []
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 is_key, loc = place(container, event.start_mark)
                 if is_key:
                     raise YamlProblem(

@@ -99,7 +99,7 @@ def _updated(catalog: Catalog, claim_id: str) -> str:
 def data_feed(catalog: Catalog, reviews: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Every ClaimReview in a schema.org DataFeed, the shape of Data Commons' feed."""
     dossier = catalog.dossier.model
-    items = []
+    items: list[dict[str, Any]] = []
     for cid, review in reviews.items():
         item = {
             "@type": "DataFeedItem",
@@ -224,5 +224,5 @@ def atom_feed(catalog: Catalog) -> bytes:
         _sub(entry, "category", term=rating.id, label=rating.label)
         _sub(entry, "summary", f"Rating: {rating.label}. {claim.summary}")
     ET.indent(feed)
-    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body + b"\n"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from .kinds import SCHEMA_MODELS
 
 
-def json_schema(model: type) -> dict[str, Any]:
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..loading.catalog import Catalog
-    from ..records.models import Update
+    from ..records.models import EntityUpdate, Update
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class LogEntry:
     kind: str
     """`claim` or `entity`: the kind of record corrected."""
     record_id: str
-    update: Update
+    update: Update | EntityUpdate
 
 
 @dataclass(frozen=True)

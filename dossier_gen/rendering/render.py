@@ -196,18 +196,25 @@ def render_pages(
             claim=rec.model,
             events=claim_timeline(catalog, cid),
         )
-    for eid, rec in catalog.entities.items():
+    for eid, profile in catalog.entities.items():
         add(
             urls.entity_page(eid),
             "entity.md.j2",
-            rec.path,
+            profile.path,
             False,
-            {"description": entity_description(rec.model)},
+            {"description": entity_description(profile.model)},
             entity_id=eid,
-            entity=rec.model,
+            entity=profile.model,
         )
-    for sid, rec in catalog.sources.items():
-        add(urls.source_page(sid), "source.md.j2", rec.path, False, source_id=sid, source=rec.model)
+    for sid, cited in catalog.sources.items():
+        add(
+            urls.source_page(sid),
+            "source.md.j2",
+            cited.path,
+            False,
+            source_id=sid,
+            source=cited.model,
+        )
     for template in sorted({job.template for job in jobs}):
         # Compiled here, before any fork: workers inherit them instead of each compiling its
         # own, and the parent has them for the next `serve` rebuild, which renders in-process.

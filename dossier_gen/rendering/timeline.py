@@ -64,13 +64,12 @@ def site_timeline(catalog: Catalog) -> list[Event]:
     events: list[Event] = []
     for claim_id, loaded in catalog.claims.items():
         events += _claim_own_events(catalog, claim_id, loaded.model)
-    for entity_id, loaded in catalog.entities.items():
-        page = urls.entity_page(entity_id)
+    for entity_id, profile in catalog.entities.items():
+        entity, page = profile.model, urls.entity_page(entity_id)
         events += [
-            Event(d.date, "development", d.text, page, loaded.model.name)
-            for d in loaded.model.developments
+            Event(d.date, "development", d.text, page, entity.name) for d in entity.developments
         ]
-        events += [Event(u.date, "update", u.note, page, u.kind) for u in loaded.model.updates]
+        events += [Event(u.date, "update", u.note, page, u.kind) for u in entity.updates]
     for source_id in catalog.sources:
         events += _published(catalog, source_id)
     return _sorted(events)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -29,6 +29,16 @@ from ..loading.safefiles import UnsafeFile, read_regular_file
 from ..records.models import Record
 from ..rendering.render import PageJob, render_page
 from .parallel import map_forked, read_records
+
+T = TypeVar("T")
+
+
+def _every(items: list[T | None]) -> list[T]:
+    """`items` once every place is filled (each was a cache hit or freshly made)."""
+    filled = [item for item in items if item is not None]
+    assert len(filled) == len(items), "a result is missing"
+    return filled
+
 
 # --- records -------------------------------------------------------------------------------
 
@@ -58,13 +68,13 @@ class RecordCache:
                 entries[key] = cached
             else:
                 misses.append((i, key, data, digest))
-        fresh = read_records([(jobs[i][0], jobs[i][1], data) for i, _, data, _ in misses])
-        for (i, key, _, digest), result in zip(misses, fresh, strict=True):
+        fresh = read_records([(jobs[i][0], jobs[i][1], content) for i, _, content, _ in misses])
+        for (i, key, _, new_digest), result in zip(misses, fresh, strict=True):
             results[i] = result
-            if digest is not None:
-                entries[key] = (digest, result)
+            if new_digest is not None:
+                entries[key] = (new_digest, result)
         self._entries = entries  # files that are gone are forgotten
-        return results  # type: ignore[return-value]
+        return _every(results)
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -103,13 +113,13 @@ class _Tracked(Mapping[Any, Any]):
     def __len__(self) -> int:
         return len(self._all())
 
-    def keys(self):  # type: ignore[override]
+    def keys(self) -> KeysView[Any]:
         return self._all().keys()
 
-    def items(self):  # type: ignore[override]
+    def items(self) -> ItemsView[Any, Any]:
         return self._all().items()
 
-    def values(self):  # type: ignore[override]
+    def values(self) -> ValuesView[Any]:
         return self._all().values()
 
 
@@ -266,4 +276,4 @@ class PageCache:
                 entries[job.path] = self._entries[job.path]
         self._entries = entries
         self.rendered = [job.path for job in todo]
-        return markdowns  # type: ignore[return-value]
+        return _every(markdowns)
