@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from dossier_gen.cli import cli
 from dossier_gen.loading.load import load_catalog
 from dossier_gen.publishing.claimreview import all_claim_reviews
-from dossier_gen.publishing.exports import FEED_JSON, build_exports
+from dossier_gen.publishing.exports import build_exports
+from dossier_gen.rendering.urls import FEED_JSON
 
 from .conftest import FIXTURE, ROOT
 

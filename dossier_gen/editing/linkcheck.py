@@ -34,23 +34,27 @@ _LINK_ATTRIBUTES = {
 
 
 @dataclass(frozen=True)
-class Link:
+class Href:
+    """An address an HTML page points at (`href`, `src`), where it stands in the page."""
+
     target: str
     line: int
     col: int
 
 
 @dataclass
-class Page:
+class PageTargets:
+    """What a built HTML page offers and points at: its anchors, its addresses, its canonical."""
+
     anchors: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
+    links: list[Href] = field(default_factory=list)
     canonical: str | None = None
 
 
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.page = Page()
+        self.page = PageTargets()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -64,12 +68,12 @@ class _PageParser(HTMLParser):
         target = values.get(wanted) if wanted else None
         if target is not None:
             line, offset = self.getpos()
-            self.page.links.append(Link(target.strip(), line, offset + 1))
+            self.page.links.append(Href(target.strip(), line, offset + 1))
 
     handle_startendtag = handle_starttag
 
 
-def parse_page(html: str) -> Page:
+def parse_page(html: str) -> PageTargets:
     parser = _PageParser()
     parser.feed(html)
     parser.close()
@@ -118,7 +122,7 @@ def check_site(
     """
     site = Path(site_dir)
     prefix = (shown if shown is not None else site.as_posix()).rstrip("/")
-    pages: dict[str, Page] = {}
+    pages: dict[str, PageTargets] = {}
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
         pages[url] = parse_page(path.read_text(encoding="utf-8", errors="replace"))
