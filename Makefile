@@ -42,7 +42,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 
-## serve: preview on http://127.0.0.1:8000, rebuilding when data/, templates/ or docs/ change
+## serve: preview on http://127.0.0.1:8000, rebuilding when data/, docs/ or templates change
 serve: $(INSTALLED)
 	$(BIN)/dossier serve
 

@@ -27,12 +27,15 @@ def _cpu() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the dossier's data folder")
-    parser.add_argument("--templates", type=Path, required=True, help="template folder")
+    parser.add_argument(
+        "--templates", type=Path, action="append", default=[],
+        help="a site's own template folder (default: the package's templates only)",
+    )
     parser.add_argument(
         "--mode", choices=("cold", "serial", "warm"), required=True, help="what to time"
     )
     args = parser.parse_args()
-    templates = [args.templates]
+    templates = args.templates
     out: dict[str, float | int] = {}
 
     if args.mode in ("cold", "serial"):

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for devtools, shared with the tests
 
 from devtools.synth import write_dossier  # noqa: E402
+from dossier_gen.mkdocs_plugin import SEARCH_SEPARATOR  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = (100, 1000) if QUICK else (1000, 10000)
@@ -58,8 +59,12 @@ def write_configs(ws: Path) -> None:
         if name == "dossier":
             options = {} if isinstance(entry, str) else dict(entry["dossier"] or {})
             options["data_dir"] = "data"
-            options["templates"] = [_absolute(t) for t in options.get("templates", ["templates"])]
+            if options.get("templates"):
+                options["templates"] = [_absolute(t) for t in options["templates"]]
             entry = {"dossier": options}
+        elif name == "search":
+            # The separator the dossier plugin sets, so both builds segment text alike.
+            bare_plugins.append({"search": {"separator": SEARCH_SEPARATOR}})
         else:
             bare_plugins.append(entry)
         plugins.append(entry)
@@ -117,8 +122,6 @@ def generator(ws: Path, mode: str) -> dict[str, float]:
             str(ROOT / "bench" / "generator_timing.py"),
             "--data",
             "data",
-            "--templates",
-            str(ROOT / "templates"),
             "--mode",
             mode,
         ],
@@ -166,8 +169,6 @@ def measure_size(base: Path, claims: int) -> dict:
                 "render",
                 "--out",
                 "rendered",
-                "--templates",
-                str(ROOT / "templates"),
             ],
             cwd=ws,
         )

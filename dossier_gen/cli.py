@@ -61,10 +61,9 @@ templates_option = click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    default=("templates",),
-    show_default=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Template folder; repeat to search a site's own templates before the defaults.",
+    help="A folder of the site's own page templates, searched before the templates that ship"
+    " with dossier-gen; repeat for several.  [default: templates/ when it exists]",
 )
 docs_option = click.option(
     "--docs",
@@ -260,6 +259,7 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     """
     from .publishing.site import build_site
     from .publishing.write import check_docs_folder, write_pages
+    from .rendering.render import site_template_dirs
     from .rendering.urls import HOME
     from .speed.parallel import render_in_parallel
 
@@ -267,7 +267,10 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     check_docs_folder(docs_dir)
     intro_file = docs_dir / HOME
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    site = build_site(catalog, template_dirs, intro, renderer=render_in_parallel)
+    site = build_site(
+        catalog, site_template_dirs(Path.cwd(), template_dirs), intro,
+        renderer=render_in_parallel,
+    )
     write_pages(site, out_dir, docs_dir)
     click.echo(
         f"Wrote {len(site.pages)} generated pages and {len(site.files)} data files to {out_dir}/"

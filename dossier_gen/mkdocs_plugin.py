@@ -1,9 +1,13 @@
-"""The MkDocs plugin: a thin adapter that adds the dossier's pages to a MkDocs build.
+"""The MkDocs plugin: a thin adapter that adds the dossier to a MkDocs build.
 
-Enable it in `mkdocs.yml` with `plugins: [search, dossier]`. With `cli.py`, it is one of the
-two faces of the package and the only module that imports MkDocs; everything it publishes
-comes from the engine-neutral core (`publishing.site.build_site`), and what a preview keeps
-between rebuilds lives in `speed.preview`.
+Enable it in `mkdocs.yml` with `plugins: [search, dossier]`; nothing else is needed. It adds
+the dossier's pages and data files, its stylesheet and script, each page's head (JSON-LD,
+the feed link, link-preview tags) and the fixes the theme's markup needs, and sets up search
+for Chinese text, so a site needs no copy of any template.
+
+With `cli.py`, it is one of the package's two faces and the only module that imports MkDocs;
+everything it publishes comes from the engine-neutral core (`publishing.site.build_site`,
+`publishing.theme`), and what a preview keeps between rebuilds lives in `speed.preview`.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import normalize_url
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
@@ -27,8 +34,10 @@ from .loading.safefiles import docs_folder_problems
 from .problems import DataError
 from .publishing.audit import audit_site
 from .publishing.site import build_site
+from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
+from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
 from .speed import parallel
 from .speed.auditing import PageAuditor
 from .speed.preview import Preview, files_stamp
@@ -36,18 +45,34 @@ from .speed.preview import Preview, files_stamp
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
-    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
+
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
+"""Where search splits words: white space, hyphens and Chinese punctuation, and the zero-width
+space that jieba's segmentation puts between Chinese words (without it, Chinese text is one
+long word and a search for a name inside it finds nothing). mkdocs-material's own separator
+for Chinese."""
 
 
 class DossierConfig(base.Config):
     data_dir = c.Dir(exists=True, default="data")
     """Folder holding `dossier.yml` and the `claims/`, `entities/` and `sources/` records."""
-    templates = c.ListOfItems(c.Dir(exists=True), default=["templates"])
-    """Template folders searched in order: put a site's own overrides first."""
+    templates = c.ListOfItems(c.Dir(exists=True), default=[])
+    """A site's own page-template folders, searched in order before the templates that ship
+    with dossier-gen: a file of the same name overrides the package's. When empty, a
+    `templates/` folder beside `mkdocs.yml` is used if there is one."""
+    base_url = c.Optional(c.URL())
+    """The address the site is published at, ending in `/`. Overrides `base_url` in
+    `dossier.yml`, such as for a preview deployment at another address."""
+    audit = c.Type(bool, default=True)
+    """Audit every built page's HTML and fail the build on active content (a script, frame,
+    event handler or non-http(s) address) that may have come from data. Leave it on: it is
+    the second line of defence behind the escaping of record text."""
+    search_setup = c.Type(bool, default=True)
+    """Set the search plugin's word separator so Chinese text is found by the words in it.
+    A separator of the site's own that lacks the zero-width space gets a warning."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -74,10 +99,20 @@ def _settings_files(config: MkDocsConfig) -> list[Path]:
     return paths
 
 
+def _share(page: Page, config: MkDocsConfig) -> Share:
+    """What a link preview of `page` shows: its title and description, or the site's."""
+    title = config.site_name
+    if page.title and not page.is_homepage:
+        title = Markup(page.title).striptags()
+    description = (page.meta or {}).get("description") or config.site_description
+    return Share(config.site_name, title, description or None, page.canonical_url)
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.catalog: Catalog | None = None
+        self.template_dirs: list[Path] = []
         self.preview: Preview | None = None
         """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
@@ -97,29 +132,63 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _dirty(self) -> bool:
         return self.preview is not None and self.preview.dirty
 
+    # Early: the search plugin fills in its default separator in its own on_config.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preview is not None:
             self.preview.settings(files_stamp(_settings_files(config)))
         # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
         read_many = self.preview.records.read_many if self.preview else parallel.read_many
         try:
-            self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
+            catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        if self.config.base_url:
+            catalog = catalog.with_base_url(self.config.base_url)
+        self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
                 "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
             )
-        dossier = self.catalog.dossier.model
+        self.template_dirs = site_template_dirs(project, self.config.templates)
+        dossier = catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
         # they get the same look-alike characters as page titles.
         config.site_name = plain_title(dossier.title)
         config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
+        for listed, path in ((config.extra_css, urls.STYLESHEET),
+                             (config.extra_javascript, urls.SCRIPT)):
+            if path not in [str(item) for item in listed]:
+                listed.append(path)
+        if self.config.search_setup:
+            self._set_up_search(config)
+        if config.theme.name == "material" and config.theme.get("font"):
+            log.warning(
+                "theme.font makes every page load fonts from Google's servers, which tells"
+                " them who reads the dossier; set `font: false` under `theme` in mkdocs.yml"
+            )
         return config
+
+    def _set_up_search(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        settings = getattr(search, "config", None)
+        if settings is None or "separator" not in settings:
+            return
+        if not settings["separator"]:
+            settings["separator"] = SEARCH_SEPARATOR
+        elif "\\u200b" not in settings["separator"] and "\u200b" not in settings["separator"]:
+            log.warning(
+                "The search plugin's separator %r lacks the zero-width space (\\u200b) that"
+                " Chinese word segmentation puts between words, so a search for a Chinese name"
+                " finds nothing; remove the separator setting to use the dossier's (%s), or"
+                " add \\u200b to it",
+                settings["separator"],
+                SEARCH_SEPARATOR,
+            )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
@@ -128,7 +197,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
         site = build_site(
             self.catalog,
-            self.config.templates,
+            self.template_dirs,
             intro,
             doc_pages=[f.src_uri for f in files.documentation_pages()],
             renderer=renderer,
@@ -176,7 +245,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 (f.url.removeprefix("./"), f.dest_uri, f.is_modified())
                 for f in files.documentation_pages()
             )
-        else:
+        elif self.config.audit:
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
         return files
@@ -187,14 +256,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.preview is not None:
             env.bytecode_cache = self.preview.theme_code
         return env
-
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext:
-        # Read by overrides/partials/dossier-head.html.
-        context["dossier_jsonld"] = self.head.get(page.file.src_uri, [])
-        context["dossier_feed"] = urls.ATOM_FEED
-        return context
 
     # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
     # which at 10,000 claims is most of a build's memory. A one-shot build lets go of each as
@@ -210,6 +271,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        feed_title = f"{config.site_name}: new and updated claims"
+        block = head_block(
+            normalize_url(urls.ATOM_FEED, page=page),
+            feed_title,
+            self.head.get(page.file.src_uri, []),
+            _share(page, config),
+        )
+        output = fix_theme_markup(insert_head(output, block))
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
         if self.preview is None and isinstance(page.file, _GeneratedPage):
@@ -217,6 +286,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # while rendering it. The title stays, so other pages' links keep their text.
             page.content = ""
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # Theme pages that are no page of the site, such as 404.html: the same head (without
+        # a page's own JSON-LD) and the same fixes as every page.
+        if not template_name.endswith(".html"):
+            return output_content
+        share = Share(config.site_name, config.site_name, config.site_description or None, None)
+        # As MkDocs links error pages: from the server's root, which they may be served at.
+        feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
+        block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
+        return fix_theme_markup(insert_head(output_content, block))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -227,9 +309,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.auditor is not None:
             auditor, self.auditor = self.auditor, None
             problems = auditor.finish(config.site_dir)
-        else:
-            assert self.preview is not None
+        elif self.config.audit and self.preview is not None:
             problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
+        else:
+            problems = []
         if problems:
             raise PluginError(
                 "The built site failed the HTML audit (active content that may"
@@ -237,7 +320,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         if self._dirty:
             assert self.preview is not None
-            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
+            self.preview.merge_search_index(
+                Path(config.site_dir) / "search" / "search_index.json"
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:
@@ -248,8 +333,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(self.config.data_dir)
-        for folder in self.config.templates:
-            server.watch(folder)
+        for folder in [*self.template_dirs, DEFAULT_TEMPLATES]:
+            server.watch(str(folder))
         if config.theme.custom_dir:
             # MkDocs watches the theme only with --watch-theme; the site's overrides are
             # edited as often as its templates.

@@ -7,23 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from dossier_gen.rendering.render import DEFAULT_TEMPLATES
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
-TEMPLATES = ROOT / "templates"
+TEMPLATES = DEFAULT_TEMPLATES
+"""The page templates that ship with the package."""
 
 
-def make_fixture_project(where: Path, *, overrides: bool = False) -> Path:
-    """A writable copy of the fixture dossier (data/, docs/, mkdocs.yml) at `where`, whose
-    mkdocs.yml finds this repository's templates wherever the copy lives; with `overrides`,
-    it also uses the repository's theme overrides, as the real site does."""
+def make_fixture_project(where: Path) -> Path:
+    """A writable copy of the fixture dossier (data/, docs/, mkdocs.yml) at `where`."""
     shutil.copytree(FIXTURE, where)
-    config = where / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../templates", str(TEMPLATES))
-    if overrides:
-        text = text.replace(
-            "  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
-        )
-    config.write_text(text, encoding="utf-8")
     return where
 
 

@@ -184,7 +184,7 @@ def test_publisher_links_only_the_policy_pages_the_site_has(catalog):
 
 
 def test_rendered_site_puts_the_reviews_and_the_publisher_in_the_heads(catalog):
-    site = build_site(catalog, [ROOT / "templates"], "# Home\n", ["methodology.md"])
+    site = build_site(catalog, intro="# Home\n", doc_pages=["methodology.md"])
     assert sorted(site.head) == ["claims/bridge-best.md", "claims/bridge-finished.md", "index.md"]
     assert site.head["index.md"][0]["publishingPrinciples"].endswith("/methodology/")
     assert [b["@type"] for b in site.head["claims/bridge-best.md"]] == ["ClaimReview"]

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from dossier_gen.cli import cli
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_usage_error_exits_2(runner, root):
 
 
 def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
-    result = runner.invoke(cli, ["render", "--out", "out", "--templates", str(ROOT / "templates")])
+    result = runner.invoke(cli, ["render", "--out", "out"])  # the package's templates
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*.md"))
     assert written == [
@@ -70,6 +70,8 @@ def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
         if p.is_file() and p.suffix != ".md"
     )
     assert data == [
+        "assets/dossier.css",
+        "assets/dossier.js",
         "data/claimreview.json",
         "data/claims.csv",
         "feed.atom",
@@ -87,7 +89,7 @@ def test_render_with_bad_data_leaves_the_previous_output(runner, root):
     out.mkdir()
     (out / "keep.md").write_text("previous")
     (root / "data" / "claims" / "broken.yml").write_text("title: [\n")
-    result = runner.invoke(cli, ["render", "--out", "out", "--templates", str(ROOT / "templates")])
+    result = runner.invoke(cli, ["render", "--out", "out", "--templates", str(TEMPLATES)])
     assert result.exit_code == 1
     assert (out / "keep.md").read_text() == "previous"
 
@@ -126,3 +128,11 @@ def test_every_command_and_option_has_help(name):
 def test_every_command_is_in_the_readme(name):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"dossier {name}" in readme, f"README.md does not document `dossier {name}`"
+
+
+def test_a_sites_templates_folder_overrides_the_packages_by_name(runner, root):
+    (root / "templates").mkdir()
+    (root / "templates" / "ratings.md.j2").write_text("# Our own scale page\n")
+    assert runner.invoke(cli, ["render", "--out", "out"]).exit_code == 0
+    assert (root / "out" / "ratings.md").read_text() == "# Our own scale page\n"
+    assert (root / "out" / "claims" / "index.md").read_text().startswith("# ")  # the package's

@@ -29,10 +29,7 @@ pytestmark = pytest.mark.slow
 def built(request, tmp_path_factory) -> tuple[Path, Catalog]:
     """The fixture dossier's site and the real dossier's, each with its catalog."""
     if request.param == "fixture":
-        # With the repository's theme overrides, as the real mkdocs.yml has them.
-        project = make_fixture_project(
-            tmp_path_factory.mktemp("jsonld") / "project", overrides=True
-        )
+        project = make_fixture_project(tmp_path_factory.mktemp("jsonld") / "project")
         site = project / "site"
         args, cwd = ["build"], project
     else:

@@ -1,4 +1,4 @@
-"""The link helpers (dossier_gen/links.py) that replaced the Jinja macros of _macros.md.j2."""
+"""The link helpers (dossier_gen/rendering/fragments.py) that replaced the Jinja macros of _macros.md.j2."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from dossier_gen.rendering.render import make_environment
 
-TEMPLATES = "templates"
+from .conftest import TEMPLATES
+
 RECORDS = {
     "claims": {
         "c": SimpleNamespace(

@@ -22,11 +22,12 @@ from dossier_gen import DataError, load_catalog
 from dossier_gen.publishing.site import build_site
 from dossier_gen.speed import parallel
 from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 from dossier_gen.speed.preview import CompiledTemplates
 
 from .conftest import ROOT
 
-TEMPLATES = [ROOT / "templates"]
+TEMPLATES: list[Path] = []  # the package's own templates
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +147,7 @@ def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
 
 
 def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path, tmp_path: Path):
-    templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
+    templates = Path(shutil.copytree(DEFAULT_TEMPLATES, tmp_path / "templates"))
     records, pages = RecordCache(), PageCache()
     catalog = load_catalog(synthetic_copy, read_many=records.read_many)
     build_site(catalog, [templates], renderer=pages.render)

@@ -41,6 +41,12 @@ class Catalog:
     entities: dict[str, Loaded[Entity]]
     sources: dict[str, Loaded[Source]]
 
+    def with_base_url(self, base_url: str) -> Catalog:
+        """The same records, published at another address (a preview deployment, say)."""
+        model = self.dossier.model.model_copy(update={"base_url": base_url})
+        dossier = Loaded(model, self.dossier.path, self.dossier.display_path, self.dossier.text)
+        return Catalog(self.root, dossier, self.claims, self.entities, self.sources)
+
     @classmethod
     def of(
         cls, root: Path, dossier: Loaded[Dossier], records: dict[str, dict[str, Loaded[Any]]]

@@ -29,15 +29,20 @@ class Site:
     """Page path → the JSON-LD objects its HTML head carries (ClaimReview, Organization)."""
 
 
+ASSETS = Path(__file__).parent / "assets"
+"""The dossier's own CSS and JavaScript, published at `urls.STYLESHEET` and `urls.SCRIPT`."""
+
+
 def build_site(
     catalog: Catalog,
-    template_dirs: Sequence[Path | str],
+    template_dirs: Sequence[Path | str] = (),
     intro: str = "",
     doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
 ) -> Site:
     """Render every page and build every file the site publishes.
 
+    `template_dirs` are a site's own template folders, searched before the package's.
     `intro` is the hand-written Markdown of the home page; `doc_pages` are the paths of the
     hand-written pages (`methodology.md`), which the publisher's JSON-LD links to when they
     exist. `renderer` renders the pages (serially, in parallel or from a cache: the same
@@ -48,6 +53,8 @@ def build_site(
     reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
     files = build_exports(catalog, reviews)
     files[urls.ROBOTS_TXT] = robots_txt(dossier.base_url).encode("utf-8")
+    files[urls.STYLESHEET] = (ASSETS / "dossier.css").read_bytes()
+    files[urls.SCRIPT] = (ASSETS / "dossier.js").read_bytes()
     head = {urls.claim_page(cid): [reviews[cid]] for cid in catalog.claims}
     head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
     return Site(pages, dict(sorted(files.items())), dict(sorted(head.items())))

@@ -81,18 +81,37 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             super()._output_child_pre(node, frame, finalize)
 
 
-def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
-    """A Jinja environment over `template_dirs`, searched in order (a site's own first).
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+"""The page templates that ship with the package; a site's own folders are searched first,
+so a site overrides a template by giving its own file of the same name."""
+
+
+SITE_TEMPLATES = "templates"
+"""The folder of a site's own templates, beside its configuration, used when none is named."""
+
+
+def site_template_dirs(project: Path, configured: Sequence[Path | str]) -> list[Path]:
+    """A site's own template folders: those configured, else `templates/` in `project` when
+    it exists, else none (the package's templates alone)."""
+    if configured:
+        return [Path(d) for d in configured]
+    default = project / SITE_TEMPLATES
+    return [default] if default.is_dir() else []
+
+
+def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environment:
+    """A Jinja environment over `template_dirs` (a site's own, searched in order), then the
+    package's default templates.
 
     `finalize` escapes every printed value as Markdown text unless a filter marked it safe,
     so a template that forgets a filter shows text literally rather than as markup.
     Autoescape is on only so that macros return `Markup`; `finalize` has already turned
     every value into `Markup` by the time Jinja's HTML escaping would apply. The pieces
     every page repeats (links, badges, dates, claim tables) are Python globals from
-    `links`, which print through `finalize` too.
+    `fragments`, which print through `finalize` too.
     """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=jinja2.FileSystemLoader([str(d) for d in (*template_dirs, DEFAULT_TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=escape.finalize,
@@ -132,13 +151,14 @@ def _heading_id(slug: str) -> Markup:
 
 def render_pages(
     catalog: Catalog,
-    template_dirs: Sequence[Path | str],
+    template_dirs: Sequence[Path | str] = (),
     intro: str = "",
     renderer: PageRenderer = render_serially,
 ) -> dict[str, Page]:
-    """Every generated page by page path, sorted. `intro` is the hand-written Markdown of
-    the home page. `renderer` turns the list of pages into Markdown; any renderer gives the
-    same pages."""
+    """Every generated page by page path, sorted. `template_dirs` are a site's own template
+    folders, searched before the package's. `intro` is the hand-written Markdown of the home
+    page. `renderer` turns the list of pages into Markdown; any renderer gives the same
+    pages."""
     env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
     dossier = catalog.dossier.model
     shared = {

@@ -76,7 +76,7 @@ def test_description_text_has_no_html_and_keeps_the_words():
 
 
 def test_robots_txt_comes_from_base_url(tmp_path):
-    rendered = build_site(load_catalog(FIXTURE / "data"), [ROOT / "templates"])
+    rendered = build_site(load_catalog(FIXTURE / "data"))
     robots = rendered.files["robots.txt"].decode("utf-8")
     assert "Sitemap: https://dossier.example.org/sitemap.xml\n" in robots
     write_pages(rendered, tmp_path / "out")
