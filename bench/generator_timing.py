@@ -28,7 +28,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the dossier's data folder")
     parser.add_argument(
-        "--templates", type=Path, action="append", default=[],
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
         help="a site's own template folder (default: the package's templates only)",
     )
     parser.add_argument(

@@ -268,7 +268,9 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     intro_file = docs_dir / HOME
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     site = build_site(
-        catalog, site_template_dirs(Path.cwd(), template_dirs), intro,
+        catalog,
+        site_template_dirs(Path.cwd(), template_dirs),
+        intro,
         renderer=render_in_parallel,
     )
     write_pages(site, out_dir, docs_dir)

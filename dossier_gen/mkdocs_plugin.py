@@ -160,8 +160,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         config.site_name = plain_title(dossier.title)
         config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
-        for listed, path in ((config.extra_css, urls.STYLESHEET),
-                             (config.extra_javascript, urls.SCRIPT)):
+        for listed, path in (
+            (config.extra_css, urls.STYLESHEET),
+            (config.extra_javascript, urls.SCRIPT),
+        ):
             if path not in [str(item) for item in listed]:
                 listed.append(path)
         if self.config.search_setup:
@@ -320,9 +322,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         if self._dirty:
             assert self.preview is not None
-            self.preview.merge_search_index(
-                Path(config.site_dir) / "search" / "search_index.json"
-            )
+            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:

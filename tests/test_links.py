@@ -1,4 +1,4 @@
-"""The link helpers (dossier_gen/rendering/fragments.py) that replaced the Jinja macros of _macros.md.j2."""
+"""The link helpers (rendering/fragments.py) that replaced the Jinja macros of _macros.md.j2."""
 
 from __future__ import annotations
 

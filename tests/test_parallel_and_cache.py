@@ -20,9 +20,9 @@ import pytest
 from devtools.synth import write_dossier
 from dossier_gen import DataError, load_catalog
 from dossier_gen.publishing.site import build_site
+from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 from dossier_gen.speed import parallel
 from dossier_gen.speed.cache import PageCache, RecordCache
-from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 from dossier_gen.speed.preview import CompiledTemplates
 
 from .conftest import ROOT

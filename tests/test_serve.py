@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, TEMPLATES
+from .conftest import TEMPLATES
 
 pytestmark = pytest.mark.slow
 
