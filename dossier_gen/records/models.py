@@ -45,6 +45,9 @@ class Publisher(Record):
     """The publisher's home page."""
     contact: Text | None = None
     """How readers reach the publisher: an e-mail address or a contact page address."""
+    funding: Text | None = None
+    """Who funds the dossier and who owns the publisher, in a sentence or two: the IFCN's
+    principles ask every fact-checker to say so."""
 
 
 class Dossier(Record):
