@@ -32,9 +32,16 @@ from .loading.catalog import Catalog
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
 from .problems import DataError
+from .publishing import search
 from .publishing.audit import audit_site
-from .publishing.site import build_site
-from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
+from .publishing.site import ASSETS, build_site
+from .publishing.theme import (
+    Share,
+    fix_theme_markup,
+    head_block,
+    insert_head,
+    use_dossier_search,
+)
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
 from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
@@ -71,8 +78,11 @@ class DossierConfig(base.Config):
     event handler or non-http(s) address) that may have come from data. Leave it on: it is
     the second line of defence behind the escaping of record text."""
     search_setup = c.Type(bool, default=True)
-    """Set the search plugin's word separator so Chinese text is found by the words in it.
-    A separator of the site's own that lacks the zero-width space gets a warning."""
+    """Answer the theme's search box with the dossier's own index (`publishing.search`):
+    built from the records, fetched by a reader's browser only when they search, and then
+    only the shards a query needs. Off: the theme indexes every page's HTML itself, and
+    the plugin only sets its word separator for Chinese (a separator of the site's own that
+    lacks the zero-width space gets a warning)."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -119,6 +129,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
+        self.search: dict[str, search.SearchDoc] | None = None
+        """Page path → its search document, when the dossier answers the search box: the
+        records' pages from the catalog, the others as MkDocs renders them."""
+        self.page_search: dict[str, search.SearchDoc] = {}
+        """The search documents of pages that are not records' pages. Kept across a
+        preview's rebuilds, which render only the pages that changed."""
+        self.pages_searched: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -166,7 +183,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         ):
             if path not in [str(item) for item in listed]:
                 listed.append(path)
-        if self.config.search_setup:
+        search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        # The dossier's search needs the theme's search box, which only Material's plugin adds.
+        self.search = {} if self.config.search_setup and search_plugin is not None else None
+        if self.search is None and self.config.search_setup:
             self._set_up_search(config)
         if config.theme.name == "material" and config.theme.get("font"):
             log.warning(
@@ -204,6 +224,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             doc_pages=[f.src_uri for f in files.documentation_pages()],
             renderer=renderer,
         )
+        if self.search is not None:
+            self.search = site.search
+            self.pages_searched = {f.src_uri for f in files.documentation_pages()}
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
@@ -236,6 +259,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
+        if self.search is not None:
+            worker = (ASSETS / "dossier-search.js").read_bytes()
+            files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
         if self.preview is None:
             # A one-shot build needs the records no more, and the pages' HTML can use the
             # memory.
@@ -266,10 +292,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.search is not None and page.file.src_uri not in self.search:
+            # Not a record's page: found by its title, and a hand-written page by its text.
+            written = not isinstance(page.file, _GeneratedPage) and not page.is_homepage
+            self.page_search[page.file.src_uri] = search.page_doc(
+                page.file.src_uri, page.title or "", search.html_text(html) if written else ""
+            )
         if self.preview is None and isinstance(page.file, _GeneratedPage):
             page.markdown = ""  # not None: a page whose Markdown is None has no title
             page.file.content_string = ""
         return html
+
+    # Before the theme's search plugin, which then leaves the page out of its own index.
+    @event_priority(100)
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if self.search is not None:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return context
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -281,6 +322,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             _share(page, config),
         )
         output = fix_theme_markup(insert_head(output, block))
+        if self.search is not None:
+            output = use_dossier_search(output, urls.search_worker_address())
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
         if self.preview is None and isinstance(page.file, _GeneratedPage):
@@ -300,7 +343,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
         block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
-        return fix_theme_markup(insert_head(output_content, block))
+        output = fix_theme_markup(insert_head(output_content, block))
+        if self.search is not None:
+            output = use_dossier_search(output, urls.search_worker_address())
+        return output
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -320,9 +366,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 "The built site failed the HTML audit (active content that may"
                 " have come from data):\n" + "\n".join(problems)
             )
-        if self._dirty:
-            assert self.preview is not None
-            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
+        if self.search is not None:
+            self._write_search_index(config)
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        assert self.search is not None
+        site = Path(config.site_dir)
+        pages = {path: doc for path, doc in self.page_search.items() if path in self.pages_searched}
+        docs = [*self.search.values(), *pages.values()]
+        weights = self.preview.search_weights(docs) if self.preview is not None else None
+        for path, content in search.index_files(docs, weights).items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        # The theme's own index, empty since every page was left out of it: nothing reads it.
+        (site / urls.SEARCH_DIR / "search_index.json").unlink(missing_ok=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:

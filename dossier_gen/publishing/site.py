@@ -17,6 +17,7 @@ from ..rendering import urls
 from ..rendering.render import Page, PageRenderer, render_pages, render_serially
 from .claimreview import all_claim_reviews, publisher_jsonld
 from .exports import build_exports
+from .search import SearchDoc, record_docs
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,13 @@ class Site:
     """Data-file path such as `data/claims.csv` → its content (the open-data exports)."""
     head: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Page path → the JSON-LD objects its HTML head carries (ClaimReview, Organization)."""
+    search: dict[str, SearchDoc] = field(default_factory=dict)
+    """Page path → what the search index holds of a record's page (`publishing.search`)."""
 
 
 ASSETS = Path(__file__).parent / "assets"
-"""The dossier's own CSS and JavaScript, published at `urls.STYLESHEET` and `urls.SCRIPT`."""
+"""The dossier's own CSS and JavaScript, published at `urls.STYLESHEET` and `urls.SCRIPT`,
+and the search worker, which the MkDocs plugin publishes at `urls.SEARCH_WORKER`."""
 
 
 def build_site(
@@ -57,7 +61,9 @@ def build_site(
     files[urls.SCRIPT] = (ASSETS / "dossier.js").read_bytes()
     head = {urls.claim_page(cid): [reviews[cid]] for cid in catalog.claims}
     head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
-    return Site(pages, dict(sorted(files.items())), dict(sorted(head.items())))
+    return Site(
+        pages, dict(sorted(files.items())), dict(sorted(head.items())), record_docs(catalog)
+    )
 
 
 def robots_txt(base_url: str) -> str:

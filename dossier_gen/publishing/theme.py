@@ -113,6 +113,38 @@ SEARCH_DIALOG = MarkupFix(
 _SEARCH_WORD = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
 
 
+SEARCH_FORM = MarkupFix(
+    "partials/search.html",
+    '<form class="md-search__form" name="search">',
+    '<form class="md-search__form">',
+    "the theme fetches its whole search index on every page load when the page has a form"
+    " named `search`; without the name it fetches none, and the dossier's search worker"
+    " fetches what a query needs once a reader searches",
+)
+SEARCH_WORKER = MarkupFix(
+    "base.html",
+    '"search": "assets/javascripts/workers/search.',
+    '"search": "{worker}"',
+    "the theme's search worker builds a lunr index from the whole index in the reader's"
+    " browser; the dossier's answers from the index shards a query needs",
+)
+_THEME_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.[^"]*\.js"')
+
+
+def use_dossier_search(page: str, worker: str) -> str:
+    """`page` with mkdocs-material's search box answered by the dossier's worker.
+
+    `worker` is the worker's address relative to the site's root (plain characters only: it
+    goes into JSON as it is); it is made relative to the page the way the theme writes its
+    own (the prefix before `assets/`)."""
+    page = page.replace(SEARCH_FORM.theirs, SEARCH_FORM.ours)
+
+    def point(match: re.Match[str]) -> str:
+        return SEARCH_WORKER.ours.format(worker=match.group(1) + worker)
+
+    return _THEME_WORKER.sub(point, page, count=1)
+
+
 def fix_theme_markup(page: str) -> str:
     """`page` with the fixes to mkdocs-material's markup that apply to it."""
     for fix in MATERIAL_FIXES:

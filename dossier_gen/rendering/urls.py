@@ -8,6 +8,7 @@ Record pages live in their kind's folder (`records.kinds`), named by the record'
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,6 +39,30 @@ SCRIPT = "assets/dossier.js"
 """The claims list's sorting and filtering (the list works without it)."""
 SITEMAP = "sitemap.xml"
 """Written by the engine (MkDocs), linked from robots.txt."""
+
+# --- search (`publishing.search`): fetched by the reader's browser only when they search ----
+SEARCH_WORKER = "assets/dossier-search.js"
+"""The script that answers queries in the theme's search box (a web worker)."""
+SEARCH_DIR = "search/"
+SEARCH_MANIFEST = SEARCH_DIR + "index.json"
+"""What the worker reads first: how many shards and blocks there are, and their version."""
+
+
+def search_worker_address() -> str:
+    """The worker's address relative to the site's root, telling it where the index is (the
+    index's address relative to the worker's)."""
+    index = posixpath.relpath(SEARCH_DIR, posixpath.dirname(SEARCH_WORKER))
+    return f"{SEARCH_WORKER}?index={index}/"
+
+
+def search_terms(shard: int) -> str:
+    """A shard of the index's words with the documents each is in."""
+    return f"{SEARCH_DIR}terms/{shard}.json"
+
+
+def search_docs(block: int) -> str:
+    """A block of what results show (address, title, verdict, snippet)."""
+    return f"{SEARCH_DIR}docs/{block}.json"
 
 
 def record_page(folder: str, record_id: str) -> str:
