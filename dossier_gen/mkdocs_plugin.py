@@ -13,8 +13,10 @@ everything it publishes comes from the engine-neutral core (`publishing.site.bui
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -26,7 +28,10 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
+from mkdocs.utils.meta import get_data as get_markdown_data
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
@@ -52,7 +57,6 @@ from .speed.preview import Preview, files_stamp
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +81,10 @@ class DossierConfig(base.Config):
     """Audit every built page's HTML and fail the build on active content (a script, frame,
     event handler or non-http(s) address) that may have come from data. Leave it on: it is
     the second line of defence behind the escaping of record text."""
+    parallel = c.Type(bool, default=True)
+    """Convert the generated pages' Markdown to HTML on every core before MkDocs reaches
+    them, with MkDocs' own conversion (the same HTML, links and warnings); off, MkDocs
+    converts each page in turn on one core."""
     search_setup = c.Type(bool, default=True)
     """Answer the theme's search box with the dossier's own index (`publishing.search`):
     built from the records, fetched by a reader's browser only when they search, and then
@@ -99,6 +107,92 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What MkDocs' conversion of a page's Markdown gave, in a worker process."""
+
+    digest: bytes
+    """Of the Markdown converted: used only if the page's Markdown is still that."""
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str]
+    links: dict[str, dict[str, str]]
+    """Links to anchors of other pages, by the page's path (files do not cross processes)."""
+    logs: list[tuple[str, int, str]]
+    """What the conversion logged (a broken link, say), to log again in its turn."""
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _ConvertedPage(Page):
+    """A generated page whose HTML may have been made ahead, on another core.
+
+    `render` is MkDocs' own conversion, run in a worker before the build reaches the page;
+    here it takes that result, and logs what the conversion logged, if the page's Markdown
+    is what was converted (a plugin may have changed it since); otherwise it converts."""
+
+    converted: _Converted | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        done, self.converted = self.converted, None
+        if done is None or self.markdown is None or done.digest != _digest(self.markdown):
+            super().render(config, files)
+            return
+        for name, level, message in done.logs:
+            logging.getLogger(name).log(level, "%s", message)
+        self.content = done.content
+        self.toc = done.toc
+        self._title_from_render = done.title
+        self.present_anchor_ids = done.anchors
+        if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {
+                target: links
+                for path, links in done.links.items()
+                if (target := files.get_file_from_path(path)) is not None
+            }
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _convert_chunk(
+    state: tuple[MkDocsConfig, Files, list[_ConvertedPage]], start: int, stop: int
+) -> list[_Converted]:
+    """MkDocs' conversion of pages `start` to `stop`, in a forked worker."""
+    config, files, pages = state
+    logged = _Logged()
+    # The worker's own process: what the conversion logs is kept, to be logged by the build.
+    for name in ("", "mkdocs"):
+        logging.getLogger(name).handlers = [logged]
+    out = []
+    for page in pages[start:stop]:
+        logged.records = []
+        page.markdown, page.meta = get_markdown_data(page.file.content_string)
+        Page.render(page, config, files)
+        links = page.links_to_anchors or {}
+        out.append(
+            _Converted(
+                _digest(page.markdown),
+                page.content or "",
+                page.toc,
+                page._title_from_render,
+                page.present_anchor_ids or set(),
+                {target.src_uri: anchors for target, anchors in links.items()},
+                logged.records,
+            )
+        )
+    return out
 
 
 def _settings_files(config: MkDocsConfig) -> list[Path]:
@@ -277,6 +371,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
         return files
+
+    # Last: the pages are as every other plugin left them.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs converts each page's Markdown on one core (half of a build's time at 10,000
+        # claims). The record pages, which stay out of the navigation, are converted here by
+        # MkDocs' own code on every core, and each takes its HTML when MkDocs reaches it.
+        if self.preview is not None or not self.config.parallel or not parallel.can_fork():
+            return nav
+        pages = [
+            _ConvertedPage(None, file, config)
+            for file in files.documentation_pages()
+            if isinstance(file, _GeneratedPage) and file.page is None
+        ]
+        if len(pages) < parallel.MIN_ITEMS:
+            return nav
+        for page, done in zip(
+            pages,
+            parallel.map_forked(_convert_chunk, (config, files, pages), len(pages)),
+            strict=True,
+        ):
+            page.converted = done
+        return nav
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
