@@ -188,11 +188,17 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+FEED_ENTRIES = 50
+"""A feed reader shows what is new; the whole dossier is in the data feed and the CSV."""
+
+
 def atom_feed(catalog: Catalog) -> bytes:
-    """RFC 4287 feed of every claim, the most recently published or updated first."""
+    """RFC 4287 feed of the latest `FEED_ENTRIES` claims, the most recently published or
+    updated first."""
     dossier = catalog.dossier.model
     ids = sorted(catalog.claims)
     ids.sort(key=lambda cid: _updated(catalog, cid), reverse=True)
+    del ids[FEED_ENTRIES:]
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: dossier.language})
     _sub(feed, "id", site_url(dossier.base_url))
