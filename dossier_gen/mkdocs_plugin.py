@@ -33,7 +33,8 @@ from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
 from .problems import DataError
 from .publishing.audit import audit_site
-from .publishing.site import build_site
+from .publishing.cards import CACHE_DIR
+from .publishing.site import Image, build_site
 from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
@@ -73,6 +74,17 @@ class DossierConfig(base.Config):
     search_setup = c.Type(bool, default=True)
     """Set the search plugin's word separator so Chinese text is found by the words in it.
     A separator of the site's own that lacks the zero-width space gets a warning."""
+    share_links = c.Type(bool, default=True)
+    """Put links to share each claim on its page: e-mail, X, Facebook, WhatsApp, Telegram,
+    Weibo and LINE. They are plain links: no script or request reaches those sites before a
+    reader clicks one."""
+    cards = c.Type(bool, default=True)
+    """Draw a link-preview card (a 1200×630 PNG with the verdict, the claim's title, the
+    claimant and the site's name) for each claim page, and name it in the page's `og:image`
+    and Twitter card tags."""
+    cards_cache = c.Type(str, default=CACHE_DIR)
+    """Folder, relative to `mkdocs.yml`, where cards are kept between builds; a card is drawn
+    again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -99,13 +111,24 @@ def _settings_files(config: MkDocsConfig) -> list[Path]:
     return paths
 
 
-def _share(page: Page, config: MkDocsConfig) -> Share:
-    """What a link preview of `page` shows: its title and description, or the site's."""
+def _share(page: Page, config: MkDocsConfig, image: Image | None) -> Share:
+    """What a link preview of `page` shows: its title, description and image, or the
+    site's."""
     title = config.site_name
     if page.title and not page.is_homepage:
         title = Markup(page.title).striptags()
     description = (page.meta or {}).get("description") or config.site_description
-    return Share(config.site_name, title, description or None, page.canonical_url)
+    if image is None or not config.site_url:
+        return Share(config.site_name, title, description or None, page.canonical_url)
+    return Share(
+        config.site_name,
+        title,
+        description or None,
+        page.canonical_url,
+        urls.site_url(config.site_url, image.path),
+        image.alt,
+        (image.width, image.height),
+    )
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -117,6 +140,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
+        self.images: dict[str, Image] = {}
+        """Page path → its link-preview image."""
+        self.project = Path(".")
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
 
@@ -147,6 +173,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             catalog = catalog.with_base_url(self.config.base_url)
         self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
+        self.project = project
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
@@ -203,7 +230,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             intro,
             doc_pages=[f.src_uri for f in files.documentation_pages()],
             renderer=renderer,
+            share_links=self.config.share_links,
+            card_cache=self.project / self.config.cards_cache if self.config.cards else None,
+            card_drawer=parallel.draw_in_parallel,
         )
+        self.images = site.images
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
@@ -236,6 +267,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
+        for image in site.images.values():  # copied from the card cache when written
+            files.append(File.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
             # A one-shot build needs the records no more, and the pages' HTML can use the
             # memory.
@@ -278,7 +311,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             normalize_url(urls.ATOM_FEED, page=page),
             feed_title,
             self.head.get(page.file.src_uri, []),
-            _share(page, config),
+            _share(page, config, self.images.get(page.file.src_uri)),
         )
         output = fix_theme_markup(insert_head(output, block))
         if self.auditor is not None:

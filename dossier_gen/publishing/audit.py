@@ -6,7 +6,9 @@ It reads every HTML page with the standard library's parser and reports:
 
 - any event-handler attribute (`onclick`, `onerror`, ...), anywhere: the theme uses none;
 - any link or resource whose address has a scheme other than http or https (`javascript:`,
-  `data:`, `vbscript:`, `file:` ...), anywhere: the theme's own are relative;
+  `data:`, `vbscript:`, `file:` ...), anywhere: the theme's own are relative. The one
+  exception is a link (`<a href>`) to `mailto:`, which only opens the reader's mail program
+  (a claim's "share by e-mail" and "report an error" links);
 - `iframe`, `frame`, `object`, `embed`, `base`, `form`, `meta http-equiv` and `style` elements
   inside the page content (`<article class="md-content__inner">`), where data lands;
 - any `<script>`, except the theme's own: those load a file of the site by a relative address,
@@ -139,6 +141,8 @@ class _PageAudit(HTMLParser):
                 )
                 for url in urls:
                     scheme = _scheme(url)
+                    if scheme == "mailto" and tag == "a" and name == "href":
+                        continue
                     if scheme is not None and scheme not in ("http", "https"):
                         self.report(f"<{tag} {name}> with a {scheme}: address {where}")
         if self.in_content and tag in _FORBIDDEN_IN_CONTENT:

@@ -13,10 +13,26 @@ from pathlib import Path
 from typing import Any
 
 from ..loading.catalog import Catalog
+from ..records.models import Dossier
+from ..records.ratings import RatingScale
 from ..rendering import urls
 from ..rendering.render import Page, PageRenderer, render_pages, render_serially
+from .cards import Drawer, cached_cards, claim_cards, draw_serially
 from .claimreview import all_claim_reviews, publisher_jsonld
 from .exports import build_exports
+
+
+@dataclass(frozen=True)
+class Image:
+    """A page's link-preview image: where it is published, the file it is, what it shows."""
+
+    path: str
+    """Path on the site, such as `cards/x.png`."""
+    file: Path
+    """The file to publish (in the card cache)."""
+    alt: str
+    width: int = urls.CARD_SIZE[0]
+    height: int = urls.CARD_SIZE[1]
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,8 @@ class Site:
     """Data-file path such as `data/claims.csv` → its content (the open-data exports)."""
     head: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Page path → the JSON-LD objects its HTML head carries (ClaimReview, Organization)."""
+    images: dict[str, Image] = field(default_factory=dict)
+    """Page path → its link-preview image (each claim's card), when cards were drawn."""
 
 
 ASSETS = Path(__file__).parent / "assets"
@@ -39,6 +57,9 @@ def build_site(
     intro: str = "",
     doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
+    share_links: bool = True,
+    card_cache: Path | None = None,
+    card_drawer: Drawer = draw_serially,
 ) -> Site:
     """Render every page and build every file the site publishes.
 
@@ -53,11 +74,30 @@ def build_site(
     reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
     files = build_exports(catalog, reviews)
     files[urls.ROBOTS_TXT] = robots_txt(dossier.base_url).encode("utf-8")
-    files[urls.STYLESHEET] = (ASSETS / "dossier.css").read_bytes()
+    files[urls.STYLESHEET] = (ASSETS / "dossier.css").read_bytes() + rating_styles(dossier)
     files[urls.SCRIPT] = (ASSETS / "dossier.js").read_bytes()
     head = {urls.claim_page(cid): [reviews[cid]] for cid in catalog.claims}
     head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
-    return Site(pages, dict(sorted(files.items())), dict(sorted(head.items())))
+    images: dict[str, Image] = {}
+    if card_cache is not None:
+        cards = claim_cards(catalog)
+        drawn = cached_cards(cards, card_cache, card_drawer)
+        for page, card in sorted(cards.items()):
+            images[page] = Image(urls.claim_card(Path(page).stem), drawn[page], card.alt())
+    return Site(pages, dict(sorted(files.items())), dict(sorted(head.items())), images)
+
+
+def rating_styles(dossier: Dossier) -> bytes:
+    """The colours of each rating of `dossier`'s scale, as rules for its `.rating-<id>`
+    class (appended to the stylesheet; `records.ratings` is their one home)."""
+    lines = ["\n/* Each rating's colours (written by the build from records/ratings.py). */\n"]
+    for rating in dossier.ratings:
+        colours = RatingScale.colours(rating.id)
+        lines.append(
+            f".rating-{rating.id} {{ --dossier-rating-bg: {colours.background};"
+            f" --dossier-rating-fg: {colours.text}; --dossier-rating-tint: {colours.tint}; }}\n"
+        )
+    return "".join(lines).encode("utf-8")
 
 
 def robots_txt(base_url: str) -> str:

@@ -28,6 +28,10 @@ class Share:
     description: str | None
     url: str | None
     """The page's canonical address, when the site has a base URL."""
+    image: str | None = None
+    """The full address of the page's preview image (a claim's card), if it has one."""
+    image_alt: str = ""
+    image_size: tuple[int, int] = (0, 0)
 
 
 def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Share) -> str:
@@ -49,12 +53,28 @@ def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Sh
         lines.append(f'<meta property="og:description" content="{attr(share.description)}">')
     if share.url:
         lines.append(f'<meta property="og:url" content="{attr(share.url)}">')
+    if share.image:
+        width, height = share.image_size
+        lines += [
+            f'<meta property="og:image" content="{attr(share.image)}">',
+            '<meta property="og:image:type" content="image/png">',
+            f'<meta property="og:image:width" content="{width}">',
+            f'<meta property="og:image:height" content="{height}">',
+            f'<meta property="og:image:alt" content="{attr(share.image_alt)}">',
+        ]
+    # A large card when there is a picture to show: the verdict travels with the link.
+    card = "summary_large_image" if share.image else "summary"
     lines += [
-        '<meta name="twitter:card" content="summary">',
+        f'<meta name="twitter:card" content="{card}">',
         f'<meta name="twitter:title" content="{attr(share.title)}">',
     ]
     if share.description:
         lines.append(f'<meta name="twitter:description" content="{attr(share.description)}">')
+    if share.image:
+        lines += [
+            f'<meta name="twitter:image" content="{attr(share.image)}">',
+            f'<meta name="twitter:image:alt" content="{attr(share.image_alt)}">',
+        ]
     return "\n".join(lines) + "\n"
 
 

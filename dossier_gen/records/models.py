@@ -174,6 +174,9 @@ class Claim(Record):
     """Id of a rating in `data/dossier.yml`."""
     summary: Text
     """The verdict in one paragraph: what is known and what is not."""
+    conclusion: Text | None = Field(default=None, max_length=200)
+    """The finding in one short sentence, shown under the verdict at the top of the page and
+    on link-preview cards. Leave out to use the summary's first sentence."""
     analysis: Prose
     """The reasoning, in Markdown."""
     evidence: list[Evidence] = []

@@ -38,6 +38,10 @@ SCRIPT = "assets/dossier.js"
 """The claims list's sorting and filtering (the list works without it)."""
 SITEMAP = "sitemap.xml"
 """Written by the engine (MkDocs), linked from robots.txt."""
+CARDS_DIR = "cards/"
+"""Link-preview images of claim pages (`og:image`), drawn when the site is built."""
+CARD_SIZE = (1200, 630)
+"""Width and height of a preview card in pixels: the size link previews show whole."""
 
 
 def record_page(folder: str, record_id: str) -> str:
@@ -55,6 +59,20 @@ def entity_page(entity_id: str) -> str:
 
 def source_page(source_id: str) -> str:
     return record_page("sources", source_id)
+
+
+def claim_card(claim_id: str) -> str:
+    """Path of a claim's link-preview card on the site: `cards/x.png`."""
+    return f"{CARDS_DIR}{claim_id}.png"
+
+
+def page_dir(page_path: str) -> str:
+    """Where a page is served, relative to the site's root: `claims/x.md` → `claims/x/`,
+    `claims/index.md` → `claims/`, `index.md` → `` (directory URLs, as `page_url`)."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 def site_url(base_url: str, path: str = "") -> str:
