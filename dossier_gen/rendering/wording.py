@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 # A sentence ends at . ! ? (or a Chinese full stop) before a space and a capital, a digit or
 # an opening quote; not after an abbreviation or an initial ("No. 82", "Sept. 6", "J. Smith").
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z0-9“\"‘'(])|(?<=[。！？])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z0-9“\"‘'(\u3400-\u9fff])|(?<=[。！？])[”’」』）]*\s*"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]|No|Nos|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Capt|Gov|Sen|Rep|Rev|Prof|Inc"
     r"|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|cf|e\.g"
@@ -34,7 +36,7 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        piece = text[start : match.start()].strip()
+        piece = text[start : match.end()].strip()  # with its closing quotes
         if _ABBREVIATION.search(piece.rstrip('"”’)]')):
             continue
         if piece:
