@@ -19,7 +19,7 @@ import click
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
-from .problems import DataError
+from .problems import DataError, Problem
 from .records.kinds import BY_NAME
 
 EXIT_PROBLEMS = 1
@@ -117,15 +117,38 @@ format_option = click.option(
 @cli.command()
 @data_option
 @format_option
-def validate(data_dir: Path, fmt: str) -> None:
-    """Check every record and report every problem as PATH:LINE:COL: message."""
+@click.option(
+    "--publication",
+    is_flag=True,
+    help="Also check the dossier is ready to publish: the publisher's name, contact and"
+    " funding in dossier.yml are real (no placeholder or example.org address), the docs"
+    " folder has methodology.md and a page with a 'Corrections policy' heading, and no page"
+    " still says 'placeholder'. For the deployment, not for pull requests.",
+)
+@docs_option
+def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
+    """Check every record and report every problem as PATH:LINE:COL: message.
+
+    With --publication, also check what the IFCN's principles ask a publisher to show before
+    the dossier is published (see that option).
+    """
     from .problems import render_problems
 
+    catalog: Catalog | None = None
+    problems: list[Problem] = []
     try:
         catalog = _load(data_dir)
     except DataError as error:
+        problems += error.problems
+    if publication:
+        problems += _publication_problems(catalog, data_dir, docs_dir)
+    if problems:
+        summary = DataError(problems).summary()
+        if publication:
+            summary = summary.replace(" in the data.", ": not ready to publish.")
         # Text goes to stderr as it always has; the machine formats are the command's output.
-        raise Failed(render_problems(error.problems, fmt), to_stderr=fmt == "text") from None
+        raise Failed(render_problems(problems, fmt, summary), to_stderr=fmt == "text")
+    assert catalog is not None
     counts = {
         "claims": len(catalog.claims),
         "entities": len(catalog.entities),
@@ -137,7 +160,24 @@ def validate(data_dir: Path, fmt: str) -> None:
     click.echo(
         f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
         f" {counts['sources']} sources: no problems found."
+        + (" Ready to publish." if publication else "")
     )
+
+
+def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:
+    """What stops publication; when the records have problems, the settings are still read
+    on their own, so every problem is reported at once."""
+    from .loading.load import read_record
+    from .publishing.publication import publication_problems
+    from .records.kinds import DOSSIER_FILE
+    from .records.models import Dossier
+
+    dossier = catalog.dossier if catalog is not None else None
+    if dossier is None and (data_dir / DOSSIER_FILE).is_file():
+        dossier, _ = read_record(data_dir / DOSSIER_FILE, Dossier)  # its problems: reported
+    if dossier is None:
+        return []  # the settings' own problems are already reported
+    return publication_problems(dossier, docs_dir)
 
 
 @cli.command()
