@@ -181,6 +181,47 @@ def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Pat
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Write a new dossier repository into FOLDER, ready to build.
+
+    FOLDER must be new or empty (a `.git` folder alone is allowed). It receives mkdocs.yml,
+    pinned requirements.txt, an invented example dossier in data/, the home, methodology and
+    about pages in docs/ with their placeholders marked, GitHub workflows that check pull
+    requests and publish the main branch on GitHub Pages, a pre-commit configuration,
+    .gitignore and a README. It passes `dossier validate` and builds at once;
+    `dossier validate --publication` fails until the placeholders are replaced.
+    """
+    from . import __version__
+    from .editing.newdossier import FolderNotEmpty, write_new_dossier
+    from .problems import display
+
+    try:
+        written = write_new_dossier(folder, __version__)
+    except NotADirectoryError:
+        raise Failed(
+            f"{display(folder)} is a file; give the path of a new or empty folder."
+        ) from None
+    except FolderNotEmpty as error:
+        raise Failed(
+            f"{display(folder)} is not empty (it holds {error}); dossier init writes only into"
+            " a new or empty folder, so that nothing of yours is overwritten."
+        ) from None
+    shown = display(folder)
+    click.echo(
+        f"Wrote a new dossier to {shown}/ ({len(written)} files): an invented example to"
+        " replace with your own.\n"
+        "Next:\n"
+        f"  cd {shown}\n"
+        "  python -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  dossier validate    # check the records\n"
+        "  dossier build       # build the site into site/\n"
+        "Before publishing, replace every placeholder (in data/dossier.yml and docs/):"
+        " `dossier validate --publication` lists them."
+    )
+
+
+@cli.command()
 @click.argument("kind", type=click.Choice(list(BY_NAME)))
 @click.argument("record_id", metavar="ID")
 @data_option
@@ -365,7 +406,7 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(
         f"Built the site into {site_dir}/. Open {site_dir}/index.html, or preview it"
-        " with `make serve` (dossier serve)."
+        " with `dossier serve`."
     )
 
 
