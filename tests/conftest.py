@@ -67,3 +67,19 @@ def fill_in_placeholders(project: Path) -> None:
         blocks = re.split(r"\n\s*\n", page.read_text(encoding="utf-8"))
         kept = [block for block in blocks if not placeholder_marks(block)]
         page.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def distributions(tmp_path_factory) -> tuple[Path, Path]:
+    """The source distribution and the wheel, built once per session by `python -m build`."""
+    from .newsroom import build_distributions
+
+    return build_distributions(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def new_dossier(distributions, tmp_path_factory):
+    """A new dossier made by another newsroom with the wheel alone (see `newsroom.py`)."""
+    from .newsroom import make_new_dossier
+
+    return make_new_dossier(distributions[1], tmp_path_factory.mktemp("elsewhere"))
