@@ -208,12 +208,13 @@ def init(folder: Path) -> None:
             " a new or empty folder, so that nothing of yours is overwritten."
         ) from None
     shown = display(folder)
+    where = "this folder" if shown == "." else f"{shown}/"
     click.echo(
-        f"Wrote a new dossier to {shown}/ ({len(written)} files): an invented example to"
+        f"Wrote a new dossier to {where} ({len(written)} files): an invented example to"
         " replace with your own.\n"
         "Next:\n"
-        f"  cd {shown}\n"
-        "  python -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        + (f"  cd {shown}\n" if shown != "." else "")
+        + "  python -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
         "  dossier validate    # check the records\n"
         "  dossier build       # build the site into site/\n"
         "Before publishing, replace every placeholder (in data/dossier.yml and docs/):"
