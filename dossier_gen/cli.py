@@ -125,7 +125,14 @@ format_option = click.option(
     " folder has methodology.md and a page with a 'Corrections policy' heading, and no page"
     " still says 'placeholder'. For the deployment, not for pull requests.",
 )
-@docs_option
+@click.option(
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of hand-written pages that --publication reads.",
+)
 def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
     """Check every record and report every problem as PATH:LINE:COL: message.
 
