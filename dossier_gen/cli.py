@@ -19,7 +19,7 @@ import click
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
-from .problems import DataError
+from .problems import DataError, Problem
 from .records.kinds import BY_NAME
 
 EXIT_PROBLEMS = 1
@@ -117,15 +117,45 @@ format_option = click.option(
 @cli.command()
 @data_option
 @format_option
-def validate(data_dir: Path, fmt: str) -> None:
-    """Check every record and report every problem as PATH:LINE:COL: message."""
+@click.option(
+    "--publication",
+    is_flag=True,
+    help="Also check the dossier is ready to publish: the publisher's name, contact and"
+    " funding in dossier.yml are real (no placeholder or example.org address), the docs"
+    " folder has methodology.md and a page with a 'Corrections policy' heading, and no page"
+    " still says 'placeholder'. For the deployment, not for pull requests.",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of hand-written pages that --publication reads.",
+)
+def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
+    """Check every record and report every problem as PATH:LINE:COL: message.
+
+    With --publication, also check what the IFCN's principles ask a publisher to show before
+    the dossier is published (see that option).
+    """
     from .problems import render_problems
 
+    catalog: Catalog | None = None
+    problems: list[Problem] = []
     try:
         catalog = _load(data_dir)
     except DataError as error:
+        problems += error.problems
+    if publication:
+        problems += _publication_problems(catalog, data_dir, docs_dir)
+    if problems:
+        summary = DataError(problems).summary()
+        if publication:
+            summary = summary.replace(" in the data.", ": not ready to publish.")
         # Text goes to stderr as it always has; the machine formats are the command's output.
-        raise Failed(render_problems(error.problems, fmt), to_stderr=fmt == "text") from None
+        raise Failed(render_problems(problems, fmt, summary), to_stderr=fmt == "text")
+    assert catalog is not None
     counts = {
         "claims": len(catalog.claims),
         "entities": len(catalog.entities),
@@ -137,6 +167,65 @@ def validate(data_dir: Path, fmt: str) -> None:
     click.echo(
         f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
         f" {counts['sources']} sources: no problems found."
+        + (" Ready to publish." if publication else "")
+    )
+
+
+def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:
+    """What stops publication; when the records have problems, the settings are still read
+    on their own, so every problem is reported at once."""
+    from .loading.load import read_record
+    from .publishing.publication import publication_problems
+    from .records.kinds import DOSSIER_FILE
+    from .records.models import Dossier
+
+    dossier = catalog.dossier if catalog is not None else None
+    if dossier is None and (data_dir / DOSSIER_FILE).is_file():
+        dossier, _ = read_record(data_dir / DOSSIER_FILE, Dossier)  # its problems: reported
+    if dossier is None:
+        return []  # the settings' own problems are already reported
+    return publication_problems(dossier, docs_dir)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Write a new dossier repository into FOLDER, ready to build.
+
+    FOLDER must be new or empty (a `.git` folder alone is allowed). It receives mkdocs.yml,
+    pinned requirements.txt, an invented example dossier in data/, the home, methodology and
+    about pages in docs/ with their placeholders marked, GitHub workflows that check pull
+    requests and publish the main branch on GitHub Pages, a pre-commit configuration,
+    .gitignore and a README. It passes `dossier validate` and builds at once;
+    `dossier validate --publication` fails until the placeholders are replaced.
+    """
+    from . import __version__
+    from .editing.newdossier import FolderNotEmpty, write_new_dossier
+    from .problems import display
+
+    try:
+        written = write_new_dossier(folder, __version__)
+    except NotADirectoryError:
+        raise Failed(
+            f"{display(folder)} is a file; give the path of a new or empty folder."
+        ) from None
+    except FolderNotEmpty as error:
+        raise Failed(
+            f"{display(folder)} is not empty (it holds {error}); dossier init writes only into"
+            " a new or empty folder, so that nothing of yours is overwritten."
+        ) from None
+    shown = display(folder)
+    where = "this folder" if shown == "." else f"{shown}/"
+    click.echo(
+        f"Wrote a new dossier to {where} ({len(written)} files): an invented example to"
+        " replace with your own.\n"
+        "Next:\n"
+        + (f"  cd {shown}\n" if shown != "." else "")
+        + "  python -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  dossier validate    # check the records\n"
+        "  dossier build       # build the site into site/\n"
+        "Before publishing, replace every placeholder (in data/dossier.yml and docs/):"
+        " `dossier validate --publication` lists them."
     )
 
 
@@ -325,7 +414,7 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(
         f"Built the site into {site_dir}/. Open {site_dir}/index.html, or preview it"
-        " with `make serve` (dossier serve)."
+        " with `dossier serve`."
     )
 
 

@@ -25,6 +25,14 @@ TIMELINE = "timeline.md"
 TAGS = "tags.md"
 OPEN_DATA = "open-data.md"
 
+# --- hand-written pages (in the site's docs/ folder) that the dossier relies on -----------
+METHODOLOGY = "methodology.md"
+"""How claims are chosen, researched and rated: the publisher's JSON-LD names it as its
+publishing principles and fact-checking policy, and publishing requires it."""
+ABOUT = "about.md"
+"""Who publishes the dossier (the JSON-LD's masthead); where `dossier init` puts the
+corrections policy."""
+
 # --- data files the site publishes (the open-data exports and robots.txt) ----------------
 FEED_JSON = "data/claimreview.json"
 CLAIMS_CSV = "data/claims.csv"
