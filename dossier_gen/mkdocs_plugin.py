@@ -178,7 +178,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _set_up_search(self, config: MkDocsConfig) -> None:
         search = config.plugins.get("material/search") or config.plugins.get("search")
         settings = getattr(search, "config", None)
-        if settings is None or "separator" not in settings:
+        if settings is None:
+            return  # a site without search has nothing to set up
+        if "separator" not in settings:
+            log.warning(
+                "The search plugin has no word separator to set, so the dossier cannot make"
+                " Chinese text searchable by the words in it (a search for a Chinese name"
+                " inside a longer run finds nothing); dossier-gen supports mkdocs-material's"
+                " search. Set the plugin's `search_setup: false` to silence this."
+            )
             return
         if not settings["separator"]:
             settings["separator"] = SEARCH_SEPARATOR

@@ -150,3 +150,18 @@ def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_pa
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert 'onload="x' not in html
     assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html
+
+
+def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fixture_copy):
+    config = fixture_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - search\n", "  - search:\n      separator: '[\\s\\-]+'\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=fixture_copy,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "lacks the zero-width space" in result.stderr
