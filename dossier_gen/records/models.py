@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
-from .ratings import RatingScale
+from .ratings import RatingScale, label_key
 
 
 class Record(BaseModel):
@@ -65,8 +65,9 @@ class Dossier(Record):
     """The rating scale, in display order."""
     rating_aliases: dict[str, Slug] = {}
     """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
-    dossier's rating ids, such as `Pants on Fire: false`. Labels match case-insensitively;
-    a label with no entry here or on the scale is reported, not guessed."""
+    dossier's rating ids, such as `Pants on Fire: false`. Labels match as a person reads
+    them: ignoring case and how the characters are encoded (Unicode NFKC); a label with no
+    entry here or on the scale is reported, not guessed."""
 
     @model_validator(mode="after")
     def _scale_is_consistent(self) -> Dossier:
@@ -80,7 +81,14 @@ class Dossier(Record):
             raise ValueError("two ratings share a position on the scale")
         if positions and sorted(positions) != list(range(1, len(positions) + 1)):
             raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
+        read_as: dict[str, tuple[str, str]] = {}
         for label, rating_id in self.rating_aliases.items():
+            earlier, earlier_id = read_as.setdefault(label_key(label), (label, rating_id))
+            if earlier_id != rating_id:
+                raise ValueError(
+                    f"rating_aliases maps {label!r} to {rating_id!r} and {earlier!r}, which"
+                    f" reads the same, to {earlier_id!r}; keep one of them"
+                )
             if rating_id not in seen:
                 raise ValueError(
                     f"rating_aliases maps {label!r} to {rating_id!r}, which is"
