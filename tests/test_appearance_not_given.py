@@ -69,8 +69,7 @@ def test_the_report_must_exist(root):
 def test_not_given_takes_nothing_else(root):
     unplace(root, "appearance:\n  not_given_by: example-registry\n  quote: invented\n")
     assert problems(root) == [
-        "data/claims/bridge-best.yml:9:3: unknown field 'quote' Fields allowed here:"
-        " not_given_by"
+        "data/claims/bridge-best.yml:9:3: unknown field 'quote' Fields allowed here: not_given_by"
     ]
 
 
@@ -90,9 +89,7 @@ def test_pages_say_it_was_not_given_and_name_the_report(root):
         " (Example Registry), which does not say where the claim appeared.\n"
     ) in claim
     row = next(
-        line
-        for line in pages["claims/index.md"].markdown.splitlines()
-        if "bridge-best.md" in line
+        line for line in pages["claims/index.md"].markdown.splitlines() if "bridge-best.md" in line
     )
     assert row.endswith("| not given |")
     source = pages["sources/example-registry.md"].markdown
@@ -113,7 +110,11 @@ def test_claimreview_has_no_appearance_rather_than_the_report(root):
     review = claim_review(catalog, "bridge-best")
     assert review["itemReviewed"] == {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": "Ada Example", "alternateName": ["艾达", "A. Example"]},
+        "author": {
+            "@type": "Person",
+            "name": "Ada Example",
+            "alternateName": ["艾达", "A. Example"],
+        },
         "datePublished": "2018",
     }
     jsonschema.validate(review, CLAIMREVIEW_SCHEMA)
