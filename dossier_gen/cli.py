@@ -19,7 +19,7 @@ import click
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
-from .problems import DataError, Problem
+from .problems import DataError, Problem, display
 from .records.kinds import BY_NAME
 
 EXIT_PROBLEMS = 1
@@ -473,36 +473,79 @@ class _ArgumentWithHelp(click.Argument):
         self.help = help
 
 
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for value in values:
+        # A rating id never holds "=", so the last one splits: labels may hold any.
+        label, sep, rating_id = value.rpartition("=")
+        if not sep or not label.strip() or not rating_id.strip():
+            raise click.BadParameter(
+                f"{value!r} is not LABEL=RATING, such as 'Pants on Fire=false'", ctx, param
+            )
+        aliases[label.strip()] = rating_id.strip()
+    return aliases
+
+
 @cli.command("import-claimreview")
 @click.argument(
     "paths",
     nargs=-1,
     required=True,
     cls=_ArgumentWithHelp,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="JSON files or HTML pages holding ClaimReview.",
+    type=click.Path(exists=True, path_type=Path),
+    help="JSON files or HTML pages holding ClaimReview, or folders of them.",
 )
 @data_option
+@click.option(
+    "--map",
+    "aliases",
+    multiple=True,
+    metavar="LABEL=RATING",
+    callback=_mapping,
+    help="Map another fact-checker's rating label to a rating id of this dossier for this"
+    " run only, as rating_aliases in dossier.yml would; repeat for several labels.",
+)
 @click.option(
     "--dry-run",
     is_flag=True,
     help="Check everything and list the files that would be written; write none.",
 )
-def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
+def import_claimreview(
+    paths: tuple[Path, ...], data_dir: Path, aliases: dict[str, str], dry_run: bool
+) -> None:
     """Import other fact-checkers' ClaimReview as claim, entity and source records.
 
-    PATHS are JSON files (a ClaimReview, a list, an @graph or a DataFeed) or HTML pages with
-    JSON-LD script blocks. Every problem is reported as PATH:LINE:COL: message, and then
-    nothing is written; an existing record is never overwritten. Rating labels not on the
-    scale are mapped by rating_aliases in dossier.yml.
+    PATHS are JSON files (a ClaimReview, a list, an @graph, a DataFeed or a Fact Check Tools
+    API claims:search response) or HTML pages with JSON-LD script blocks, or folders holding
+    them. Every problem is reported as PATH:LINE:COL: message, and then nothing is written.
+    A review imported before (same url or @id) is left unchanged, or updated when its
+    dateModified is later; an existing record is never overwritten otherwise. Rating labels
+    not on the scale are mapped by --map or by rating_aliases in dossier.yml. Ends with a
+    count: N new, N updated, N unchanged, N refused.
     """
-    from .importing.run import run_import
+    from .importing.run import BadMapping, ImportFailed, run_import
 
-    written = run_import(paths, data_dir, dry_run=dry_run)
-    verb = "Would write" if dry_run else "Wrote"
-    click.echo(f"{verb} {len(written)} new records:")
-    for path in written:
-        click.echo(f"  {path}")
+    try:
+        result = run_import(paths, data_dir, dry_run=dry_run, aliases=aliases)
+    except BadMapping as error:
+        raise click.BadParameter(str(error), param_hint="--map") from None
+    except ImportFailed as error:
+        for warning in error.warnings:
+            click.echo(str(warning), err=True)
+        raise Failed(str(error)) from None
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    written = [(path, "new") for path in result.created]
+    written += [(path, "updated") for path in result.updated]
+    if written:
+        files = f"{len(written)} file{'s' if len(written) != 1 else ''}"
+        click.echo(f"{'Would write' if dry_run else 'Wrote'} {files}:")
+        for path, how in written:
+            click.echo(f"  {display(path)} ({how})")
+    for outcome in result.outcomes:
+        if outcome.status == "unchanged":
+            click.echo(outcome.found.problem(outcome.note))
+    click.echo(f"{result.summary()}.")
 
 
 if __name__ == "__main__":

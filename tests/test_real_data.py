@@ -93,8 +93,8 @@ def _article_lines(source_id: str) -> list[str]:
 def _article_citations():
     """Every (where, citation) whose source is one of the four articles."""
     for cid, claim in CLAIMS.items():
-        if claim.appearance.source in ARTICLE_SOURCES:
-            yield f"claim {cid} appearance", claim.appearance
+        if claim.appeared_in and claim.appeared_in.source in ARTICLE_SOURCES:
+            yield f"claim {cid} appearance", claim.appeared_in
         for i, item in enumerate(claim.evidence):
             if item.source in ARTICLE_SOURCES:
                 yield f"claim {cid} evidence {i}", item
@@ -114,9 +114,16 @@ def test_the_dossier_has_its_records():
     assert len(CLAIMS) >= 30, "the issue expects 30 or more claims"
     assert ENTITIES and SOURCES
     for article in ARTICLE_SOURCES:
-        assert any(c.appearance.source == article for c in CLAIMS.values()), (
+        assert any(c.appearance_source == article for c in CLAIMS.values()), (
             f"no claim from article {article}"
         )
+
+
+def test_every_claim_says_where_it_appeared():
+    """The dossier's claims come from articles read in full: "not given by the reviewer" is
+    for imported claims whose reviewer did not say, never for these."""
+    unplaced = sorted(cid for cid, claim in CLAIMS.items() if claim.appeared_in is None)
+    assert not unplaced, f"claims without their appearance: {unplaced}"
 
 
 @pytest.mark.parametrize("source_id", sorted(ARTICLE_SOURCES))
@@ -130,15 +137,16 @@ def test_each_article_source_names_its_local_copy(source_id):
 
 @pytest.mark.parametrize("claim_id", sorted(CLAIMS))
 def test_appearance_quote_is_verbatim_in_the_article(claim_id):
-    claim = CLAIMS[claim_id]
-    source = SOURCES.get(claim.appearance.source)
-    assert source is not None, f"appearance source {claim.appearance.source} does not exist"
+    appeared = CLAIMS[claim_id].appeared_in
+    assert appeared is not None, f"{claim_id} does not say where it appeared"
+    source = SOURCES.get(appeared.source)
+    assert source is not None, f"appearance source {appeared.source} does not exist"
     if source.local_copy is None:
-        assert claim.appearance.source not in ARTICLE_SOURCES
+        assert appeared.source not in ARTICLE_SOURCES
         return
-    text = "\n".join(_article_lines(claim.appearance.source))
-    assert _normalise(claim.appearance.quote) in _normalise(text), (
-        f"{claim_id}: appearance quote not found in {source.local_copy}: {claim.appearance.quote!r}"
+    text = "\n".join(_article_lines(appeared.source))
+    assert _normalise(appeared.quote) in _normalise(text), (
+        f"{claim_id}: appearance quote not found in {source.local_copy}: {appeared.quote!r}"
     )
 
 
@@ -160,14 +168,14 @@ def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
 QUOTED_STATEMENTS = sorted(
     c
     for c, claim in CLAIMS.items()
-    if claim.statement.form == "quote" and claim.appearance.source in ARTICLE_SOURCES
+    if claim.statement.form == "quote" and claim.appearance_source in ARTICLE_SOURCES
 )
 
 
 @pytest.mark.parametrize("claim_id", QUOTED_STATEMENTS)
 def test_quoted_statement_is_verbatim_in_the_article(claim_id):
     claim = CLAIMS[claim_id]
-    text = "\n".join(_article_lines(claim.appearance.source))
+    text = "\n".join(_article_lines(claim.appearance_source))
     assert _normalise(claim.statement.text) in _normalise(text), (
         f"{claim_id}: statement marked as a quote is not verbatim in the article"
     )
@@ -212,7 +220,9 @@ def test_later_source_quotes_are_verbatim_in_the_research_notes():
     verified = _verified_quotes()
     missing = []
     citations = [
-        (f"claim {k}", c) for k, cl in CLAIMS.items() for c in [cl.appearance, *cl.evidence]
+        (f"claim {k}", c)
+        for k, cl in CLAIMS.items()
+        for c in [*([cl.appeared_in] if cl.appeared_in else []), *cl.evidence]
     ]
     citations += [
         (f"entity {k}", c) for k, e in ENTITIES.items() for c in [*e.citations, *e.developments]
@@ -252,7 +262,8 @@ def test_every_cited_source_exists_and_can_be_found():
 
 def _all_citations():
     for cid, claim in CLAIMS.items():
-        yield f"claim {cid} appearance", claim.appearance
+        if claim.appeared_in:
+            yield f"claim {cid} appearance", claim.appeared_in
         for i, item in enumerate(claim.evidence):
             yield f"claim {cid} evidence {i}", item
     for eid, entity in ENTITIES.items():

@@ -126,9 +126,15 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
     for cid in added:
         claim = head.claims[cid].model
         count = len(claim.evidence)
+        # A reviewer should know the claim is not tied to where it was made.
+        unplaced = (
+            ""
+            if claim.appeared_in
+            else f" Where it appeared is not given by `{claim.appearance_source}`."
+        )
         sections["Claims added"].append(
             f"- {name(cid, claim)}: rated {rating(claim.rating)}, with {count or 'no'}"
-            f" evidence item{'s' if count != 1 else ''}."
+            f" evidence item{'s' if count != 1 else ''}.{unplaced}"
         )
     for cid in removed:
         claim = base.claims[cid].model

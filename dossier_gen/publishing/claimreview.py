@@ -132,15 +132,17 @@ def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
     """The ClaimReview of one claim, for its page's head and the open-data feed."""
     dossier = catalog.dossier.model
     claim = catalog.claims[claim_id].model
-    source = catalog.sources[claim.appearance.source].model
-    appearance = creative_work(source)
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": _person_or_org(catalog.entities[claim.claimant].model),
         "datePublished": claim.claimed_on,
-        "appearance": [appearance],
-        "firstAppearance": appearance,
     }
+    # An appearance the report did not give is left out: pointing at the report instead
+    # would tell consumers the claim was made there.
+    if appeared := claim.appeared_in:
+        appearance = creative_work(catalog.sources[appeared.source].model)
+        item["appearance"] = [appearance]
+        item["firstAppearance"] = appearance
     if claim.statement.form == "quote":
         item["text"] = claim.statement.text
     review: dict[str, Any] = {

@@ -9,12 +9,12 @@ claimant, a citation's source) are checked later, in `crossref.py`, once every f
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
-from .ratings import RatingScale
+from .ratings import RatingScale, label_key
 
 
 class Record(BaseModel):
@@ -65,8 +65,9 @@ class Dossier(Record):
     """The rating scale, in display order."""
     rating_aliases: dict[str, Slug] = {}
     """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
-    dossier's rating ids, such as `Pants on Fire: false`. Labels match case-insensitively;
-    a label with no entry here or on the scale is reported, not guessed."""
+    dossier's rating ids, such as `Pants on Fire: false`. Labels match as a person reads
+    them: ignoring case and how the characters are encoded (Unicode NFKC); a label with no
+    entry here or on the scale is reported, not guessed."""
 
     @model_validator(mode="after")
     def _scale_is_consistent(self) -> Dossier:
@@ -80,7 +81,14 @@ class Dossier(Record):
             raise ValueError("two ratings share a position on the scale")
         if positions and sorted(positions) != list(range(1, len(positions) + 1)):
             raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
+        read_as: dict[str, tuple[str, str]] = {}
         for label, rating_id in self.rating_aliases.items():
+            earlier, earlier_id = read_as.setdefault(label_key(label), (label, rating_id))
+            if earlier_id != rating_id:
+                raise ValueError(
+                    f"rating_aliases maps {label!r} to {rating_id!r} and {earlier!r}, which"
+                    f" reads the same, to {earlier_id!r}; keep one of them"
+                )
             if rating_id not in seen:
                 raise ValueError(
                     f"rating_aliases maps {label!r} to {rating_id!r}, which is"
@@ -152,6 +160,44 @@ class Update(Record):
         return self
 
 
+class AppearanceNotGiven(Record):
+    """Where a claim appeared, when the only report of it does not say."""
+
+    not_given_by: Slug
+    """Id of the source that reports the claim without saying where it appeared, such as
+    the fact-check a claim was imported from. Readers see that the appearance was not given
+    by that source; nothing stands in for it."""
+
+
+def _appearance_form(value: Any) -> str:
+    # The field names choose the form, so each form's own messages (a missing locator, an
+    # unknown field) reach the editor rather than a list of both forms' errors.
+    if isinstance(value, AppearanceNotGiven) or (
+        isinstance(value, dict) and "not_given_by" in value
+    ):
+        return "not-given"
+    return "given"
+
+
+Appearance = Annotated[
+    Annotated[Citation, Tag("given")] | Annotated[AppearanceNotGiven, Tag("not-given")],
+    Discriminator(_appearance_form),
+]
+"""Where the claim appeared (a citation), or who reported it without saying where."""
+
+
+class ImportedFrom(Record):
+    """The review an imported claim came from, so a later import finds it again."""
+
+    url: Url
+    """The review's `url`."""
+    id: Text | None = None
+    """The review's `@id`, where it is an address other than its `url`."""
+    modified_on: FullDate
+    """The review's `dateModified` (or `datePublished`) as last imported; a later one
+    updates the claim."""
+
+
 class Claim(Record):
     title: Text = Field(max_length=120)
     """Short neutral title for lists and page headings."""
@@ -168,8 +214,9 @@ class Claim(Record):
     claimant first, such as a reporter and then the outlet that quoted them."""
     claimed_on: PartialDate
     """When the claim was made: `2017`, `2017-10` or `2017-10-05`."""
-    appearance: Citation
-    """Where the claim appeared: the source, the place in it and its words."""
+    appearance: Appearance
+    """Where the claim appeared: the source, the place in it and its words; or, when the
+    only report of the claim does not say, `not_given_by` and the id of that report."""
     rating: Slug
     """Id of a rating in `data/dossier.yml`."""
     summary: Text
@@ -186,6 +233,20 @@ class Claim(Record):
     """When the claim was last reviewed."""
     updates: list[Update] = []
     """Dated corrections, clarifications and rating changes, oldest first."""
+    imported_from: ImportedFrom | None = None
+    """Written by `dossier import-claimreview`: the review the claim was imported from."""
+
+    @property
+    def appeared_in(self) -> Citation | None:
+        """The appearance when it is given; None when the report of the claim does not say."""
+        return self.appearance if isinstance(self.appearance, Citation) else None
+
+    @property
+    def appearance_source(self) -> str:
+        """The source the appearance names: where the claim appeared, or the report that
+        does not say where."""
+        appearance = self.appearance
+        return appearance.source if isinstance(appearance, Citation) else appearance.not_given_by
 
 
 # --- data/entities/<id>.yml --------------------------------------------------------------

@@ -26,6 +26,7 @@ from .escape import finalize
 
 ROLE_LABELS = {
     "appearance": "where the claim appeared",
+    "not-given": "reports the claim, not where it appeared",
     "supports": "supporting evidence",
     "contradicts": "contradicting evidence",
     "context": "context",

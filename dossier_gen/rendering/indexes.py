@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 class SourceUse:
     claim_id: str
     role: str
-    """`appearance`, `supports`, `contradicts`, `context`, `entity` or `development`."""
+    """`appearance`, `not-given` (reports the claim without where it appeared), `supports`,
+    `contradicts`, `context`, `entity` or `development`."""
     locator: str
 
 
@@ -69,7 +70,10 @@ def build_indexes(catalog: Catalog) -> Indexes:
         by_claimant[claim.claimant].append(cid)
         for tag in claim.tags:
             by_tag[tag].append(cid)
-        uses[claim.appearance.source].append(SourceUse(cid, "appearance", claim.appearance.locator))
+        if appeared := claim.appeared_in:
+            uses[appeared.source].append(SourceUse(cid, "appearance", appeared.locator))
+        else:  # the source reports the claim without saying where it appeared
+            uses[claim.appearance_source].append(SourceUse(cid, "not-given", ""))
         for item in claim.evidence:
             uses[item.source].append(SourceUse(cid, item.stance, item.locator))
         log += [LogEntry("claim", cid, update) for update in claim.updates]

@@ -24,6 +24,22 @@ SOURCES_INDEX = "sources/index.md"
 TIMELINE = "timeline.md"
 TAGS = "tags.md"
 OPEN_DATA = "open-data.md"
+GENERATED_PAGES = frozenset(
+    {
+        HOME,
+        RATINGS,
+        CORRECTIONS,
+        CLAIMS_INDEX,
+        CLAIMS_BY_CLAIMANT,
+        ENTITIES_INDEX,
+        SOURCES_INDEX,
+        TIMELINE,
+        TAGS,
+        OPEN_DATA,
+    }
+)
+"""Every page the generator writes besides the records' own: a record whose page path is
+one of these would replace it."""
 
 # --- hand-written pages (in the site's docs/ folder) that the dossier relies on -----------
 METHODOLOGY = "methodology.md"
