@@ -86,6 +86,13 @@ config_option = click.option(
 _QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def _hand_written(docs_dir: Path) -> list[str]:
+    """Every file in the pages folder, as a path within it."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+
+
 def _load(data_dir: Path) -> Catalog:
     """Every record, read on every core; a `DataError` lists every problem."""
     from .speed.parallel import read_many
@@ -147,6 +154,10 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         catalog = _load(data_dir)
     except DataError as error:
         problems += error.problems
+    else:
+        from .rendering.urls import page_path_problems
+
+        problems += page_path_problems(catalog, _hand_written(docs_dir), docs_dir.as_posix())
     if publication:
         problems += _publication_problems(catalog, data_dir, docs_dir)
     if problems:
@@ -360,7 +371,9 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
         catalog,
         site_template_dirs(Path.cwd(), template_dirs),
         intro,
+        doc_pages=_hand_written(docs_dir),
         renderer=render_in_parallel,
+        docs=docs_dir.as_posix(),
     )
     write_pages(site, out_dir, docs_dir)
     click.echo(

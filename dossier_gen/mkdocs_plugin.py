@@ -205,18 +205,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
-        site = build_site(
-            self.catalog,
-            self.template_dirs,
-            intro,
-            doc_pages=[f.src_uri for f in files.documentation_pages()],
-            renderer=renderer,
-        )
+        docs_dir = Path(config.docs_dir).resolve()
+        hand_written = [
+            f.src_uri for f in files if f.src_dir and Path(f.src_dir).resolve() == docs_dir
+        ]
+        try:
+            site = build_site(
+                self.catalog,
+                self.template_dirs,
+                intro,
+                doc_pages=hand_written,
+                renderer=renderer,
+                docs=Path(config.docs_dir).name,
+            )
+        except DataError as error:
+            raise PluginError(f"The dossier's pages would clash:\n{error}") from None
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
         }
-        docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page

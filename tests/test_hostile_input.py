@@ -354,3 +354,59 @@ def test_size_limit_also_applies_to_text_read_from_git(root):
         f"data/claims/x.yml:1:1: the file is {size:,} bytes; records may be at most"
         f" {MAX_FILE_BYTES:,} bytes"
     ]
+
+
+# --- a record's page may not land on another page's path ----------------------------------
+
+
+def _validate(*args: str):
+    from click.testing import CliRunner
+
+    from dossier_gen.cli import cli
+
+    return CliRunner().invoke(cli, ["validate", *args])
+
+
+def test_a_claim_named_like_a_generated_page_is_refused(root):
+    (root / "data" / "claims" / "by-claimant.yml").write_text(CLAIM, encoding="utf-8")
+    result = _validate()
+    assert result.exit_code == 1
+    assert (
+        "data/claims/by-claimant.yml:1:1: this claim's page would be claims/by-claimant.md,"
+        " which is the list of claims by claimant (claims/by-claimant.md); rename the file"
+        " (the file name is the id)"
+    ) in result.output
+    render = _render(root)
+    assert render.exit_code == 1 and "data/claims/by-claimant.yml:1:1" in render.output
+    assert not (root / "out").exists()
+
+
+def test_a_record_whose_page_a_hand_written_page_already_holds_is_refused(root):
+    (root / "docs" / "sources").mkdir()
+    (root / "docs" / "sources" / "example-report.md").write_text("# Mine\n", encoding="utf-8")
+    result = _validate()
+    assert result.exit_code == 1
+    assert (
+        "data/sources/example-report.yml:1:1: this source's page would be"
+        " sources/example-report.md, which is the hand-written page docs/sources/example-report.md"
+    ) in result.output
+
+
+def test_a_hand_written_page_at_a_generated_path_is_refused(root):
+    (root / "docs" / "ratings.md").write_text("# My ratings\n", encoding="utf-8")
+    (root / "docs" / "feed.atom").write_text("<feed/>", encoding="utf-8")
+    result = _render(root)
+    assert result.exit_code == 1
+    assert (
+        "docs/feed.atom:1:1: the dossier generates a page or file at this path; rename or"
+        " remove the hand-written one"
+    ) in result.output
+    assert "docs/ratings.md:1:1: the dossier generates" in result.output
+
+
+def _render(root: Path):
+    from click.testing import CliRunner
+
+    from dossier_gen.cli import cli
+
+    return CliRunner().invoke(cli, ["render", "--out", "out"])

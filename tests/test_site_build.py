@@ -165,3 +165,18 @@ def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fi
     )
     assert result.returncode != 0
     assert "lacks the zero-width space" in result.stderr
+
+
+def test_the_plugin_refuses_a_hand_written_page_the_dossier_would_replace(fixture_copy):
+    (fixture_copy / "docs" / "ratings.md").write_text("# My ratings\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=fixture_copy,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "docs/ratings.md:1:1: the dossier generates a page or file at this path" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
