@@ -180,3 +180,17 @@ def test_the_plugin_refuses_a_hand_written_page_the_dossier_would_replace(fixtur
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_build_removes_the_staging_folders_a_killed_build_left(fixture_copy):
+    stale = fixture_copy / ".site.new.abc123"
+    (stale / "claims").mkdir(parents=True)
+    (fixture_copy / ".site.old.xyz").mkdir()
+    result = dossier("build", cwd=fixture_copy)
+    assert result.returncode == 0, result.stderr
+    assert (fixture_copy / "site" / "index.html").is_file()
+    assert not list(fixture_copy.glob(".site.*")), "stale staging folders were left"
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", ".site.new.abc123/"], cwd=ROOT, capture_output=True
+    )
+    assert ignored.returncode == 0, ".gitignore does not ignore a stale staging folder"
