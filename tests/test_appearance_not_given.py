@@ -166,8 +166,8 @@ def test_diff_says_a_new_claim_was_not_placed(root):
     )
     result = CliRunner().invoke(cli, ["diff", "HEAD"])
     assert (
-        "- **The bridge is the best in the region** (`bridge-newest`): rated **Not checkable**,"
-        " with no evidence items. Where it appeared is not given by `example-registry`."
+        "- **The bridge is the best in the region** (bridge-newest): rated **Not checkable**,"
+        " with no evidence items. Where it appeared is not given by example-registry."
     ) in result.output
 
 
