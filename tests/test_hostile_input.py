@@ -410,3 +410,71 @@ def _render(root: Path):
     from dossier_gen.cli import cli
 
     return CliRunner().invoke(cli, ["render", "--out", "out"])
+
+
+# --- limits that keep a build bounded -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            claim_with("title: A claim", "title: '   '"),
+            "1:8: title: holds no visible character; write the text, or remove the line",
+        ),
+        (
+            claim_with("title: A claim", "title: \"\\u200b\\u200b\""),
+            "1:8: title: holds no visible character; write the text, or remove the line",
+        ),
+        (
+            claim_with("title: A claim", "title: " + "t" * 121),
+            "1:8: title is 121 characters long; at most 120 are allowed",
+        ),
+        (
+            CLAIM + "tags:\n" + "".join(f"  - tag-{i}\n" for i in range(21)),
+            "16:3: tags has 21 items; at most 20 are allowed",
+        ),
+        (
+            CLAIM + "tags: [\"bad\\n\"]\n",
+            "15:8: tags[0]: 'bad\\n' is not a valid id: use lowercase letters, digits and single"
+            " hyphens, such as 'guo-wengui'",
+        ),
+    ],
+)
+def test_limits_are_refused_with_a_position(root, text, expected):
+    assert only_problem(root, "claims/new-claim.yml", text) == f"{NEW}:{expected}"
+
+
+def test_an_id_with_a_trailing_newline_is_refused(root):
+    path = root / "data" / "claims" / "x\n.yml"
+    path.write_text(CLAIM, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_catalog("data")
+    assert any("is not a valid id" in p.message for p in caught.value.problems)
+
+
+def test_a_dossier_with_too_many_distinct_tags_is_refused(root, monkeypatch):
+    from dossier_gen.loading import load
+
+    monkeypatch.setattr(load, "MAX_TAGS", 3)
+    text = CLAIM + "tags: [a, b, c, d]\n"  # the fixture's claims use two tags already
+    assert only_problem(root, "claims/new-claim.yml", text) == (
+        f"{NEW}:15:14: tag 'c' would be the dossier's 4th; a dossier uses at most 3 distinct"
+        " tags: reuse an existing one"
+    )
+
+
+def test_too_many_records_of_a_kind_are_refused_before_parsing(root, monkeypatch):
+    from dossier_gen.loading import load
+
+    monkeypatch.setattr(load, "MAX_RECORDS_PER_KIND", 1)
+    with pytest.raises(DataError) as caught:
+        load_catalog("data")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/claims:1:1: 2 claims; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+        "data/entities:1:1: 2 entities; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+        "data/sources:1:1: 2 sources; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+    ]

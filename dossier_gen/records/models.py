@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
+from .fields import FullDate, Language, PartialDate, Prose, Quote, ShortText, Slug, Text, Title, Url
 from .ratings import RatingScale, label_key
 
 
@@ -21,6 +21,22 @@ class Record(BaseModel):
     """Base of every model: unknown fields are an error, so a typo never goes unnoticed."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- limits ------------------------------------------------------------------------------
+# Far above what any real record needs, and low enough that the worst case a pull request can
+# make stays well inside a CI build's budget (measured: see README, "Limits").
+MAX_TAGS_PER_CLAIM = 20
+MAX_EVIDENCE = 100
+MAX_RELATED = 50
+MAX_RELAYS = 10
+MAX_UPDATES = 100
+MAX_ALIASES = 50
+MAX_CITATIONS = 100
+MAX_LINKS = 50
+MAX_DEVELOPMENTS = 200
+MAX_AUTHORS = 50
+MAX_RATINGS = 20
 
 
 # --- dossier.yml -------------------------------------------------------------------------
@@ -61,7 +77,7 @@ class Dossier(Record):
     """Who publishes the dossier (configuration: replace the placeholders)."""
     base_url: Url
     """Address where the site is published, ending in `/`."""
-    ratings: list[Rating] = Field(min_length=1)
+    ratings: list[Rating] = Field(min_length=1, max_length=MAX_RATINGS)
     """The rating scale, in display order."""
     rating_aliases: dict[str, Slug] = {}
     """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
@@ -199,9 +215,9 @@ class ImportedFrom(Record):
 
 
 class Claim(Record):
-    title: Text = Field(max_length=120)
-    """Short neutral title for lists and page headings."""
-    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    title: Title
+    """Short neutral title for lists and page headings (120 characters at most)."""
+    claim_reviewed: ShortText | None = None
     """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
     (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
     at a word."""
@@ -209,7 +225,7 @@ class Claim(Record):
     """The claim as stated."""
     claimant: Slug
     """Id of the entity who made the claim."""
-    relayed_by: list[Slug] = []
+    relayed_by: list[Slug] = Field(default=[], max_length=MAX_RELAYS)
     """Ids of the entities the claim passed through before it reached the reader, nearest the
     claimant first, such as a reporter and then the outlet that quoted them."""
     claimed_on: PartialDate
@@ -223,15 +239,15 @@ class Claim(Record):
     """The verdict in one paragraph: what is known and what is not."""
     analysis: Prose
     """The reasoning, in Markdown."""
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default=[], max_length=MAX_EVIDENCE)
     """Evidence items the rating rests on."""
-    tags: list[Slug] = []
+    tags: list[Slug] = Field(default=[], max_length=MAX_TAGS_PER_CLAIM)
     """Topics, such as `espionage`."""
-    related: list[Slug] = []
+    related: list[Slug] = Field(default=[], max_length=MAX_RELATED)
     """Ids of related claims."""
     reviewed_on: FullDate
     """When the claim was last reviewed."""
-    updates: list[Update] = []
+    updates: list[Update] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections, clarifications and rating changes, oldest first."""
     imported_from: ImportedFrom | None = None
     """Written by `dossier import-claimreview`: the review the claim was imported from."""
@@ -275,17 +291,17 @@ class Entity(Record):
     """Name in English as readers know it."""
     native_name: Text | None = None
     """Name in its own script, such as 郭文贵, as a cited source gives it."""
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default=[], max_length=MAX_ALIASES)
     """Other names and spellings."""
     description: Text
     """Role or description, as the sources describe it."""
-    citations: list[Citation] = []
+    citations: list[Citation] = Field(default=[], max_length=MAX_CITATIONS)
     """Sources for the name, native name, aliases and description."""
-    links: list[Link] = []
+    links: list[Link] = Field(default=[], max_length=MAX_LINKS)
     """Further reading."""
-    developments: list[Development] = []
+    developments: list[Development] = Field(default=[], max_length=MAX_DEVELOPMENTS)
     """Dated later developments, each with its source, oldest first."""
-    updates: list[EntityUpdate] = []
+    updates: list[EntityUpdate] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections and clarifications of this profile once published, oldest first;
     they are shown on its page and in the corrections log."""
 
@@ -314,7 +330,7 @@ class Source(Record):
     """The original outlet, even where the text was read on a mirror or reprint."""
     publisher_entity: Slug | None = None
     """Id of the publisher's entity record, where it has one."""
-    authors: list[Text] = []
+    authors: list[Text] = Field(default=[], max_length=MAX_AUTHORS)
     """Bylines as printed; leave empty when none is visible."""
     published_on: PartialDate | None = None
     """Publication date, as precise as known."""
