@@ -108,6 +108,21 @@ def _share(page: Page, config: MkDocsConfig) -> Share:
     return Share(config.site_name, title, description or None, page.canonical_url)
 
 
+def _neutralise_head_text(page: Page) -> None:
+    """A hand-written page's title and description as the theme may print them.
+
+    mkdocs-material prints both raw into the head (the title through `striptags`, which
+    decodes entities), so `title: '</title><script>…'` in front matter, or such a first
+    heading, would become markup. They get the look-alike characters generated pages' titles
+    get; a title without `< > & " '` reads exactly as written."""
+    title = page.title
+    if title:
+        page.meta["title"] = plain_title(title)
+    description = page.meta.get("description")
+    if description is not None:
+        page.meta["description"] = plain_title(str(description))
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -150,7 +165,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
-                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+                "The pages folder holds symbolic links:\n" + "\n".join(map(str, problems))
             )
         self.template_dirs = site_template_dirs(project, self.config.templates)
         dossier = catalog.dossier.model
@@ -281,9 +296,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.preview is None and isinstance(page.file, _GeneratedPage):
-            page.markdown = ""  # not None: a page whose Markdown is None has no title
-            page.file.content_string = ""
+        if isinstance(page.file, _GeneratedPage):
+            if self.preview is None:
+                page.markdown = ""  # not None: a page whose Markdown is None has no title
+                page.file.content_string = ""
+        else:
+            _neutralise_head_text(page)
         return html
 
     @event_priority(-100)  # the page as written, after every other plugin

@@ -423,7 +423,7 @@ def _render(root: Path):
             "1:8: title: holds no visible character; write the text, or remove the line",
         ),
         (
-            claim_with("title: A claim", "title: \"\\u200b\\u200b\""),
+            claim_with("title: A claim", 'title: "\\u200b\\u200b"'),
             "1:8: title: holds no visible character; write the text, or remove the line",
         ),
         (
@@ -435,7 +435,7 @@ def _render(root: Path):
             "16:3: tags has 21 items; at most 20 are allowed",
         ),
         (
-            CLAIM + "tags: [\"bad\\n\"]\n",
+            CLAIM + 'tags: ["bad\\n"]\n',
             "15:8: tags[0]: 'bad\\n' is not a valid id: use lowercase letters, digits and single"
             " hyphens, such as 'guo-wengui'",
         ),
