@@ -34,7 +34,7 @@ from .loading.safefiles import docs_folder_problems
 from .problems import DataError
 from .publishing.audit import audit_site
 from .publishing.site import build_site
-from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
+from .publishing.theme import Share, fix_theme_markup, head_block, insert_csp, insert_head
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
 from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
@@ -313,7 +313,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.head.get(page.file.src_uri, []),
             _share(page, config),
         )
-        output = fix_theme_markup(insert_head(output, block))
+        output = insert_csp(fix_theme_markup(insert_head(output, block)))
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
         if self.preview is None and isinstance(page.file, _GeneratedPage):
@@ -333,7 +333,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
         block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
-        return fix_theme_markup(insert_head(output_content, block))
+        return insert_csp(fix_theme_markup(insert_head(output_content, block)))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -190,7 +190,10 @@ class _PageAudit(HTMLParser):
         if self.in_content and tag in _FORBIDDEN_IN_CONTENT:
             self.report(f"a <{tag}> element in the page content")
         if tag == "meta" and "http-equiv" in values:
-            self.report(f"a <meta http-equiv> element {where}")
+            # The plugin's own Content-Security-Policy, in a page's head: it can only forbid.
+            policy = (values.get("http-equiv") or "").lower() == "content-security-policy"
+            if self.in_content or not policy:
+                self.report(f"a <meta http-equiv> element {where}")
         loads = list(_LOADS.get(tag, ()))
         if tag == "link" and _LOADING_LINKS & set((values.get("rel") or "").lower().split()):
             loads.append("href")
