@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # vnu-jar's install script would download a Java runtime (Java comes from Debian instead).
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test serve validate render schema goldens bench clean
+.PHONY: site test lint serve validate render schema goldens bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "dossier-gen needs Python 3.11 or newer; set PYTHON=python3.11 or newer")'
@@ -31,11 +31,18 @@ $(NODE_INSTALLED): package-lock.json
 site: $(INSTALLED)
 	$(BIN)/dossier build
 
-## test: run the whole test suite
-test: $(INSTALLED) $(NODE_INSTALLED)
+## test: run the code checks, then the whole test suite
+test: lint $(NODE_INSTALLED)
 	$(BIN)/python -m pytest
 
-## serve: preview on http://127.0.0.1:8000, rebuilding when data/, templates/ or docs/ change
+## lint: ruff (rules and formatting) and mypy (strict on the package)
+CODE := dossier_gen tests bench devtools
+lint: $(INSTALLED)
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
+	$(BIN)/mypy
+
+## serve: preview on http://127.0.0.1:8000, rebuilding when data/, docs/ or templates change
 serve: $(INSTALLED)
 	$(BIN)/dossier serve
 

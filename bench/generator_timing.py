@@ -13,10 +13,10 @@ import os
 import time
 from pathlib import Path
 
-from dossier_gen.cache import PageCache, RecordCache
-from dossier_gen.load import load_catalog
-from dossier_gen.parallel import read_many, render_in_parallel
-from dossier_gen.render import render_site
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.site import build_site
+from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.speed.parallel import read_many, render_in_parallel
 
 
 def _cpu() -> float:
@@ -27,40 +27,60 @@ def _cpu() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the dossier's data folder")
-    parser.add_argument("--templates", type=Path, required=True, help="template folder")
-    parser.add_argument("--mode", choices=("cold", "serial", "warm"), required=True,
-                        help="what to time")
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        help="a site's own template folder (default: the package's templates only)",
+    )
+    parser.add_argument(
+        "--mode", choices=("cold", "serial", "warm"), required=True, help="what to time"
+    )
     args = parser.parse_args()
-    templates = [args.templates]
+    templates = args.templates
     out: dict[str, float | int] = {}
 
     if args.mode in ("cold", "serial"):
         parallel = args.mode == "cold"
         start, cpu = time.perf_counter(), _cpu()
-        catalog = (load_catalog(args.data, read_many=read_many) if parallel
-                   else load_catalog(args.data))
+        catalog = (
+            load_catalog(args.data, read_many=read_many) if parallel else load_catalog(args.data)
+        )
         loaded = time.perf_counter()
-        site = (render_site(catalog, templates, renderer=render_in_parallel) if parallel
-                else render_site(catalog, templates))
-        out = {"seconds": time.perf_counter() - start, "load": loaded - start,
-               "render": time.perf_counter() - loaded, "pages": len(site.pages),
-               "cpu": _cpu() - cpu}
+        site = (
+            build_site(catalog, templates, renderer=render_in_parallel)
+            if parallel
+            else build_site(catalog, templates)
+        )
+        out = {
+            "seconds": time.perf_counter() - start,
+            "load": loaded - start,
+            "render": time.perf_counter() - loaded,
+            "pages": len(site.pages),
+            "cpu": _cpu() - cpu,
+        }
     else:
         records, pages = RecordCache(), PageCache()
         catalog = load_catalog(args.data, read_many=records.read_many)
-        render_site(catalog, templates, renderer=pages.render)
+        build_site(catalog, templates, renderer=pages.render)
         claim = sorted((args.data / "claims").glob("*.yml"))[0]
         original = claim.read_text(encoding="utf-8")
         try:
-            claim.write_text(original.replace("summary: \"", "summary: \"Edited. ", 1),
-                             encoding="utf-8")
+            claim.write_text(
+                original.replace('summary: "', 'summary: "Edited. ', 1), encoding="utf-8"
+            )
             start, cpu = time.perf_counter(), _cpu()
             catalog = load_catalog(args.data, read_many=records.read_many)
             loaded = time.perf_counter()
-            render_site(catalog, templates, renderer=pages.render)
-            out = {"seconds": time.perf_counter() - start, "load": loaded - start,
-                   "render": time.perf_counter() - loaded, "pages": len(pages.rendered),
-                   "cpu": _cpu() - cpu}
+            build_site(catalog, templates, renderer=pages.render)
+            out = {
+                "seconds": time.perf_counter() - start,
+                "load": loaded - start,
+                "render": time.perf_counter() - loaded,
+                "pages": len(pages.rendered),
+                "cpu": _cpu() - cpu,
+            }
         finally:
             claim.write_text(original, encoding="utf-8")
     print(json.dumps(out))

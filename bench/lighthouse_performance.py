@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.quality import tools  # noqa: E402
+from devtools import web as tools  # noqa: E402
 
 TARGETS = {"mobile": 95, "desktop": 100}
 
@@ -29,8 +29,9 @@ def main() -> int:
     args = parser.parse_args()
     missing = tools.missing_tools(lighthouse=True)
     if missing or not (args.site / "index.html").is_file():
-        print("cannot run:", "; ".join(missing or [f"no built site in {args.site}"]),
-              file=sys.stderr)
+        print(
+            "cannot run:", "; ".join(missing or [f"no built site in {args.site}"]), file=sys.stderr
+        )
         return 2
     paths = tools.page_paths(args.data)
     met = runs = 0

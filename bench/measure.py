@@ -59,8 +59,13 @@ def _tree_rss_kib(pid: int) -> int:
 def timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command to completion; fail loudly (with its output) if it fails."""
     start = time.perf_counter()
-    child = subprocess.Popen(args, cwd=cwd, env={**os.environ, **(env or {})},
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(
+        args,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     peak = [0]
     done = threading.Event()
 
@@ -78,10 +83,11 @@ def timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     sampler.join()
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed ({child.returncode}):\n"
-                           f"{output.decode(errors='replace')[-4000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, peak[0] / 1024,
-               usage.ru_utime + usage.ru_stime)
+        raise RuntimeError(
+            f"{' '.join(args)} failed ({child.returncode}):\n"
+            f"{output.decode(errors='replace')[-4000:]}"
+        )
+    return Run(seconds, usage.ru_maxrss / 1024, peak[0] / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def spread(values: list[float]) -> tuple[float, float, float]:

@@ -22,9 +22,13 @@ from pathlib import Path
 import yaml
 from measure import Run, fmt, load_average, machine, spread, timed, tree_size
 from serve_latency import edit_latencies
-from synth import write_dossier
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for devtools, shared with the tests
+
+from devtools.synth import write_dossier  # noqa: E402
+from dossier_gen.mkdocs_plugin import SEARCH_SEPARATOR  # noqa: E402
+
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = (100, 1000) if QUICK else (1000, 10000)
 RUNS = int(os.environ.get("BENCH_RUNS", 1 if QUICK else 3))
@@ -55,22 +59,40 @@ def write_configs(ws: Path) -> None:
         if name == "dossier":
             options = {} if isinstance(entry, str) else dict(entry["dossier"] or {})
             options["data_dir"] = "data"
-            options["templates"] = [_absolute(t) for t in options.get("templates", ["templates"])]
+            if options.get("templates"):
+                options["templates"] = [_absolute(t) for t in options["templates"]]
             entry = {"dossier": options}
+        elif name == "search":
+            # The separator the dossier plugin sets, so both builds segment text alike.
+            bare_plugins.append({"search": {"separator": SEARCH_SEPARATOR}})
         else:
             bare_plugins.append(entry)
         plugins.append(entry)
     full = {**config, "docs_dir": "docs", "plugins": plugins}
     dossier = yaml.safe_load((ws / "data" / "dossier.yml").read_text(encoding="utf-8"))
-    bare = {**config, "docs_dir": "rendered", "plugins": bare_plugins,
-            "site_name": dossier["title"], "site_description": dossier["description"],
-            "site_url": dossier["base_url"], "strict": False,
-            "not_in_nav": "\n".join(["/claims/*", "/entities/*", "/sources/*",
-                                     "!/claims/index.md", "!/entities/index.md",
-                                     "!/sources/index.md"])}
+    bare = {
+        **config,
+        "docs_dir": "rendered",
+        "plugins": bare_plugins,
+        "site_name": dossier["title"],
+        "site_description": dossier["description"],
+        "site_url": dossier["base_url"],
+        "strict": False,
+        "not_in_nav": "\n".join(
+            [
+                "/claims/*",
+                "/entities/*",
+                "/sources/*",
+                "!/claims/index.md",
+                "!/entities/index.md",
+                "!/sources/index.md",
+            ]
+        ),
+    }
     for name, data in (("mkdocs.yml", full), ("bare.yml", bare)):
-        (ws / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                               encoding="utf-8")
+        (ws / name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
 
 def prepare(base: Path, claims: int) -> Path:
@@ -84,8 +106,9 @@ def prepare(base: Path, claims: int) -> Path:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            target.write_text(f"# {path.stem}\n\nA placeholder for the benchmark.\n",
-                              encoding="utf-8")
+            target.write_text(
+                f"# {path.stem}\n\nA placeholder for the benchmark.\n", encoding="utf-8"
+            )
         else:
             shutil.copy2(path, target)
     write_configs(ws)
@@ -94,38 +117,68 @@ def prepare(base: Path, claims: int) -> Path:
 
 def generator(ws: Path, mode: str) -> dict[str, float]:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generator_timing.py"), "--data", "data",
-         "--templates", str(ROOT / "templates"), "--mode", mode],
-        cwd=ws, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generator_timing.py"),
+            "--data",
+            "data",
+            "--mode",
+            mode,
+        ],
+        cwd=ws,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"generator {mode} failed:\n{result.stdout}{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def mkdocs(ws: Path, config: str, site: str) -> Run:
-    return timed([sys.executable, "-m", "mkdocs", "build", "--config-file", config,
-                  "--site-dir", site], cwd=ws, env=QUIET)
+    return timed(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", site],
+        cwd=ws,
+        env=QUIET,
+    )
 
 
 def measure_size(base: Path, claims: int) -> dict:
     say(f"{claims} claims: writing the synthetic dossier")
     ws = prepare(base, claims)
-    out: dict = {"claims": claims, "cold": [], "serial": [], "warm": [], "full": [],
-                 "bare": [], "render_out": []}
+    out: dict = {
+        "claims": claims,
+        "cold": [],
+        "serial": [],
+        "warm": [],
+        "full": [],
+        "bare": [],
+        "render_out": [],
+    }
     for mode in ("cold", "serial", "warm"):
         for _ in range(1 if mode == "serial" else RUNS):  # serial: a comparison only
             out[mode].append(generator(ws, mode))
-        say(f"{claims} claims: generator {mode}: "
-            f"{fmt([r['seconds'] for r in out[mode]], 3, ' s')}")
+        say(f"{claims} claims: generator {mode}: {fmt([r['seconds'] for r in out[mode]], 3, ' s')}")
     for n in range(RUNS):
         out["full"].append(mkdocs(ws, "mkdocs.yml", "site-full"))
-        render = timed([sys.executable, "-m", "dossier_gen", "render", "--out", "rendered",
-                        "--templates", str(ROOT / "templates")], cwd=ws)
+        render = timed(
+            [
+                sys.executable,
+                "-m",
+                "dossier_gen",
+                "render",
+                "--out",
+                "rendered",
+            ],
+            cwd=ws,
+        )
         out["render_out"].append(render)
         out["bare"].append(mkdocs(ws, "bare.yml", "site-bare"))
-        say(f"{claims} claims: build {n + 1}/{RUNS}: full {out['full'][-1].seconds:.1f} s"
+        say(
+            f"{claims} claims: build {n + 1}/{RUNS}: full {out['full'][-1].seconds:.1f} s"
             f" ({out['full'][-1].cpu_seconds:.1f} s CPU), bare {out['bare'][-1].seconds:.1f} s"
-            f" ({out['bare'][-1].cpu_seconds:.1f} s CPU)")
+            f" ({out['bare'][-1].cpu_seconds:.1f} s CPU)"
+        )
     out["site"] = tree_size(ws / "site-full")
     out["search"] = tree_size(ws / "site-full" / "search")
     out["pages"] = sum(1 for _ in (ws / "site-full").rglob("index.html"))
@@ -145,10 +198,14 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
     small, large = results
     ratio = [f.seconds / b.seconds for f, b in zip(large["full"], large["bare"], strict=True)]
     cold_rate = large["claims"] / spread([r["seconds"] for r in large["cold"]])[0]
-    scale_build = (spread([r.seconds for r in large["full"]])[0]
-                   / spread([r.seconds for r in small["full"]])[0])
-    scale_gen = (spread([r["seconds"] for r in large["cold"]])[0]
-                 / spread([r["seconds"] for r in small["cold"]])[0])
+    scale_build = (
+        spread([r.seconds for r in large["full"]])[0]
+        / spread([r.seconds for r in small["full"]])[0]
+    )
+    scale_gen = (
+        spread([r["seconds"] for r in large["cold"]])[0]
+        / spread([r["seconds"] for r in small["cold"]])[0]
+    )
     peak = spread([r.peak_rss_mib for r in large["full"]])[0]
     latency = spread(serve["dirty"])[0]
     times = large["claims"] // small["claims"]
@@ -193,17 +250,26 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
             f"| {r['claims']:,} | {r['cold'][0]['pages']:,} | {fmt(cold, 2, ' s')} |"
             f" {r['claims'] / spread(cold)[0]:,.0f} |"
             f" {fmt([x['seconds'] for x in r['serial']], 2, ' s')} |"
-            f" {fmt([x['seconds'] for x in r['warm']], 3, ' s')} | {r['warm'][0]['pages']} |")
+            f" {fmt([x['seconds'] for x in r['warm']], 3, ' s')} | {r['warm'][0]['pages']} |"
+        )
     lines += [
         "",
-        "CPU seconds (median; user + system, workers included): " + "; ".join(
+        "CPU seconds (median; user + system, workers included): "
+        + "; ".join(
             f"{r['claims']:,} claims: cold {spread([x['cpu'] for x in r['cold']])[0]:.2f},"
             f" one core {spread([x['cpu'] for x in r['serial']])[0]:.2f},"
-            f" warm {spread([x['cpu'] for x in r['warm']])[0]:.3f}" for r in results) + ".",
+            f" warm {spread([x['cpu'] for x in r['warm']])[0]:.3f}"
+            for r in results
+        )
+        + ".",
         "",
-        "Cold split (median): " + "; ".join(
+        "Cold split (median): "
+        + "; ".join(
             f"{r['claims']:,} claims: load {spread([x['load'] for x in r['cold']])[0]:.2f} s,"
-            f" render {spread([x['render'] for x in r['cold']])[0]:.2f} s" for r in results) + ".",
+            f" render {spread([x['render'] for x in r['cold']])[0]:.2f} s"
+            for r in results
+        )
+        + ".",
         "",
         "## MkDocs builds",
         "",
@@ -217,8 +283,7 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
     ]
     for r in results:
         per_run = [f.seconds / b.seconds for f, b in zip(r["full"], r["bare"], strict=True)]
-        per_cpu = [f.cpu_seconds / b.cpu_seconds
-                   for f, b in zip(r["full"], r["bare"], strict=True)]
+        per_cpu = [f.cpu_seconds / b.cpu_seconds for f, b in zip(r["full"], r["bare"], strict=True)]
         lines.append(
             f"| {r['claims']:,} | {fmt([x.seconds for x in r['full']], 1, ' s')} |"
             f" {fmt([x.seconds for x in r['bare']], 1, ' s')} | {fmt(per_run, 3, ' ×')} |"
@@ -226,10 +291,14 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
             f" {spread([x.peak_rss_mib for x in r['full']])[0]:.0f} MiB"
             f" ({spread([x.peak_tree_mib for x in r['full']])[0]:.0f} MiB) |"
             f" {spread([x.peak_rss_mib for x in r['bare']])[0]:.0f} MiB |"
-            f" {fmt([x.seconds for x in r['render_out']], 1, ' s')} |")
+            f" {fmt([x.seconds for x in r['render_out']], 1, ' s')} |"
+        )
+
     def scale(arm: str, field: str) -> float:
-        return (spread([getattr(x, field) for x in large[arm]])[0]
-                / spread([getattr(x, field) for x in small[arm]])[0])
+        return (
+            spread([getattr(x, field) for x in large[arm]])[0]
+            / spread([getattr(x, field) for x in small[arm]])[0]
+        )
 
     lines += [
         "",
@@ -254,28 +323,44 @@ def report(results: list[dict], serve: dict[str, list[float]], info: dict[str, s
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
-        lines.append(f"| {r['claims']:,} | {r['pages']:,} | {_mib(r['site'][0])} |"
-                     f" {_mib(r['site'][1])} | {_mib(r['search'][0])} |"
-                     f" {_mib(r['search'][1])} |")
+        lines.append(
+            f"| {r['claims']:,} | {r['pages']:,} | {_mib(r['site'][0])} |"
+            f" {_mib(r['site'][1])} | {_mib(r['search'][0])} |"
+            f" {_mib(r['search'][1])} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip() or "unknown"
-    if subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                      capture_output=True, text=True).stdout.strip():
+    commit = (
+        subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        or "unknown"
+    )
+    if subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip():
         commit += " (with uncommitted changes)"
-    info = {"date": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", "commit": commit,
-            "machine": machine(), "load_start": load_average()}
+    info = {
+        "date": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        "commit": commit,
+        "machine": machine(),
+        "load_start": load_average(),
+    }
     base = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     say(f"working in {base}; sizes {SIZES}, {RUNS} run(s) each")
     try:
         results = [measure_size(base, n) for n in SIZES]
         ws = results[0]["ws"]
         say(f"{SIZES[0]} claims: edit → page latency during serve")
-        serve = {"dirty": edit_latencies(ws, EDITS),
-                 "full": edit_latencies(ws, max(2, EDITS // 2), full_rebuilds=True)}
+        serve = {
+            "dirty": edit_latencies(ws, EDITS),
+            "full": edit_latencies(ws, max(2, EDITS // 2), full_rebuilds=True),
+        }
         info["load_end"] = load_average()
         OUT.write_text(report(results, serve, info), encoding="utf-8")
         say(f"wrote {OUT.relative_to(ROOT)}")

@@ -51,9 +51,14 @@ def edit_latencies(workspace: Path, edits: int, full_rebuilds: bool = False) -> 
     original = claim.read_text(encoding="utf-8")
     log = open(workspace / f"serve-{port}.log", "wb")  # noqa: SIM115 -- lives as long as serve
     # A session of its own: `dossier serve` runs `mkdocs serve` as a child, and both must stop.
-    server = subprocess.Popen(args, cwd=workspace, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"},
-                              start_new_session=True)
+    server = subprocess.Popen(
+        args,
+        cwd=workspace,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,
+    )
     times: list[float] = []
     try:
         _wait_for(page, "</html>", limit=900)  # the first build is done

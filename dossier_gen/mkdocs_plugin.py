@@ -1,50 +1,78 @@
-"""The MkDocs plugin: a thin adapter that adds the dossier's pages to a MkDocs build.
+"""The MkDocs plugin: a thin adapter that adds the dossier to a MkDocs build.
 
-Enable it in `mkdocs.yml` with `plugins: [search, dossier]`. It is the only module of the
-package that imports MkDocs; everything it publishes comes from the engine-neutral core.
+Enable it in `mkdocs.yml` with `plugins: [search, dossier]`; nothing else is needed. It adds
+the dossier's pages and data files, its stylesheet and script, each page's head (JSON-LD,
+the feed link, link-preview tags) and the fixes the theme's markup needs, and sets up search
+for Chinese text, so a site needs no copy of any template.
+
+With `cli.py`, it is one of the package's two faces and the only module that imports MkDocs;
+everything it publishes comes from the engine-neutral core (`publishing.site.build_site`,
+`publishing.theme`), and what a preview keeps between rebuilds lives in `speed.preview`.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import normalize_url
 
-from . import parallel
-from .audit import PageAuditor, audit_site
-from .cache import PageCache, RecordCache
-from .escape import json_for_html, plain_title
-from .exports import ATOM_FEED
-from .load import Catalog, display, load_catalog
+from .loading.catalog import Catalog
+from .loading.load import load_catalog
+from .loading.safefiles import docs_folder_problems
 from .problems import DataError
-from .render import render_site
-from .safefiles import links_out_of
+from .publishing.audit import audit_site
+from .publishing.site import build_site
+from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
+from .rendering import urls
+from .rendering.escape import json_for_html, plain_title
+from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
+from .speed import parallel
+from .speed.auditing import PageAuditor
+from .speed.preview import Preview, files_stamp
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
-    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
+
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
+"""Where search splits words: white space, hyphens and Chinese punctuation, and the zero-width
+space that jieba's segmentation puts between Chinese words (without it, Chinese text is one
+long word and a search for a name inside it finds nothing). mkdocs-material's own separator
+for Chinese."""
 
 
 class DossierConfig(base.Config):
     data_dir = c.Dir(exists=True, default="data")
     """Folder holding `dossier.yml` and the `claims/`, `entities/` and `sources/` records."""
-    templates = c.ListOfItems(c.Dir(exists=True), default=["templates"])
-    """Template folders searched in order: put a site's own overrides first."""
+    templates = c.ListOfItems(c.Dir(exists=True), default=[])
+    """A site's own page-template folders, searched in order before the templates that ship
+    with dossier-gen: a file of the same name overrides the package's. When empty, a
+    `templates/` folder beside `mkdocs.yml` is used if there is one."""
+    base_url = c.Optional(c.URL())
+    """The address the site is published at, ending in `/`. Overrides `base_url` in
+    `dossier.yml`, such as for a preview deployment at another address."""
+    audit = c.Type(bool, default=True)
+    """Audit every built page's HTML and fail the build on active content (a script, frame,
+    event handler or non-http(s) address) that may have come from data. Leave it on: it is
+    the second line of defence behind the escaping of record text."""
+    search_setup = c.Type(bool, default=True)
+    """Set the search plugin's word separator so Chinese text is found by the words in it.
+    A separator of the site's own that lacks the zero-width space gets a warning."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -63,57 +91,30 @@ class _GeneratedPage(File):
         return not self.unchanged and super().is_modified()
 
 
-def _settings_stamp(config: MkDocsConfig) -> tuple[int, ...]:
-    """When mkdocs.yml and the theme's override files were last changed."""
+def _settings_files(config: MkDocsConfig) -> list[Path]:
+    """mkdocs.yml and the theme's override files: a change to any may change every page."""
     paths = [Path(config.config_file_path)] if config.config_file_path else []
     if config.theme.custom_dir:
         paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
-    return tuple(p.stat().st_mtime_ns for p in paths)
+    return paths
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's compiled templates, kept in memory across `mkdocs serve` rebuilds.
-
-    MkDocs makes a new theme environment for every rebuild, so the theme's dozens of
-    templates were compiled again each time (about a second). Jinja checks each entry
-    against its template's source, so an edited template is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.compiled.clear()
+def _share(page: Page, config: MkDocsConfig) -> Share:
+    """What a link preview of `page` shows: its title and description, or the site's."""
+    title = config.site_name
+    if page.title and not page.is_homepage:
+        title = Markup(page.title).striptags()
+    description = (page.meta or {}).get("description") or config.site_description
+    return Share(config.site_name, title, description or None, page.canonical_url)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
-    catalog: Catalog | None = None
-
     def __init__(self) -> None:
         super().__init__()
-        # Parsed records and rendered pages, reused across `mkdocs serve` rebuilds.
-        self.records = RecordCache()
-        self.pages = PageCache()
-        self.serving = self.dirty = False
-        self.built: dict[str, tuple[str, Any]] = {}
-        """Page path → what MkDocs last built it from (dirty serve only)."""
-        self.settings: tuple[int, ...] = ()
-        self.theme_code = _CompiledTemplates()
-        self.current: set[str] = set()
-        self.rebuilt: set[str] = set()
-        """URLs of every page, and of the pages this dirty rebuild writes."""
-        self.written: set[str] = set()
-        """Site paths of the HTML files this dirty rebuild writes (for the audit)."""
-        self.search_docs: list[dict] | None = None
-        """The preview's whole search index, as of the last build."""
+        self.catalog: Catalog | None = None
+        self.template_dirs: list[Path] = []
+        self.preview: Preview | None = None
+        """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
         self.auditor: PageAuditor | None = None
@@ -122,121 +123,184 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
         # With `serve --dirty`, MkDocs rebuilds only the pages whose Markdown changed.
-        self.serving = command == "serve"
-        self.dirty = dirty and self.serving
-        if self.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+        if command == "serve":
+            self.preview = Preview(dirty=dirty)
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
+    @property
+    def _dirty(self) -> bool:
+        return self.preview is not None and self.preview.dirty
+
+    # Early: the search plugin fills in its default separator in its own on_config.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        stamp = _settings_stamp(config)
-        if stamp != self.settings:
-            # mkdocs.yml or the theme overrides changed: every page's HTML may change.
-            self.settings, self.built = stamp, {}
-            self.theme_code.clear()
+        if self.preview is not None:
+            self.preview.settings(files_stamp(_settings_files(config)))
+        # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
+        read_many = self.preview.records.read_many if self.preview else parallel.read_many
         try:
-            # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
-            read_many = self.records.read_many if self.serving else parallel.read_many
-            self.catalog = load_catalog(self.config.data_dir, read_many=read_many)
+            catalog = load_catalog(self.config.data_dir, read_many=read_many)
         except DataError as error:
             raise PluginError(f"The dossier's data has problems:\n{error}") from None
+        if self.config.base_url:
+            catalog = catalog.with_base_url(self.config.base_url)
+        self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
-        outside = links_out_of(Path(config.docs_dir), project)
-        if outside:
-            raise PluginError("The pages folder links outside the project:\n" + "\n".join(
-                f"{display(path)}:1:1: {why}" for path, why in outside))
-        dossier = self.catalog.dossier.model
+        problems = docs_folder_problems(Path(config.docs_dir), project)
+        if problems:
+            raise PluginError(
+                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+            )
+        self.template_dirs = site_template_dirs(project, self.config.templates)
+        dossier = catalog.dossier.model
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
         # they get the same look-alike characters as page titles.
         config.site_name = plain_title(dossier.title)
         config.site_description = plain_title(dossier.description)
         config.site_url = dossier.base_url
+        for listed, path in (
+            (config.extra_css, urls.STYLESHEET),
+            (config.extra_javascript, urls.SCRIPT),
+        ):
+            if path not in [str(item) for item in listed]:
+                listed.append(path)
+        if self.config.search_setup:
+            self._set_up_search(config)
+        if config.theme.name == "material" and config.theme.get("font"):
+            log.warning(
+                "theme.font makes every page load fonts from Google's servers, which tells"
+                " them who reads the dossier; set `font: false` under `theme` in mkdocs.yml"
+            )
         return config
+
+    def _set_up_search(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        settings = getattr(search, "config", None)
+        if settings is None or "separator" not in settings:
+            return
+        if not settings["separator"]:
+            settings["separator"] = SEARCH_SEPARATOR
+        elif "\\u200b" not in settings["separator"] and "\u200b" not in settings["separator"]:
+            log.warning(
+                "The search plugin's separator %r lacks the zero-width space (\\u200b) that"
+                " Chinese word segmentation puts between words, so a search for a Chinese name"
+                " finds nothing; remove the separator setting to use the dossier's (%s), or"
+                " add \\u200b to it",
+                settings["separator"],
+                SEARCH_SEPARATOR,
+            )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        home = files.get_file_from_path("index.md")
+        home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
-        renderer = self.pages.render if self.serving else parallel.render_in_parallel
-        rendered = render_site(self.catalog, self.config.templates, intro,
-                               doc_pages=[f.src_uri for f in files.documentation_pages()],
-                               renderer=renderer)
+        renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
+        site = build_site(
+            self.catalog,
+            self.template_dirs,
+            intro,
+            doc_pages=[f.src_uri for f in files.documentation_pages()],
+            renderer=renderer,
+        )
         # Only the heads outlive this hook; as text they take a fraction of their objects.
-        self.head = {path: [json_for_html(block) for block in blocks]
-                     for path, blocks in rendered.head.items()}
+        self.head = {
+            path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
+        }
         docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
             return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
 
-        built, self.built = self.built, {}
-        for path, page in rendered.pages.items():
+        if self._dirty:
+            assert self.preview is not None
+            self.preview.start()
+        for path, page in site.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 # A hand-written page the dossier completes (the home page): keep its edit link.
                 existing.content_string = page.markdown
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = _GeneratedPage.generated(config, path, content=page.markdown,
-                                            inclusion=inclusion)
-            if self.dirty:  # the page's HTML is its Markdown and its JSON-LD
-                built_from = (page.markdown, self.head.get(path))
-                file.unchanged = built.get(path) == built_from
-                self.built[path] = built_from
+            file = _GeneratedPage.generated(
+                config, path, content=page.markdown, inclusion=inclusion
+            )
+            assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
+            if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
+                assert self.preview is not None
+                file.unchanged = self.preview.unchanged(path, page.markdown, self.head.get(path))
             if page.source is not None:
                 file.edit_uri = f"{edit_folder(page.source.parent)}/{page.source.name}"
             files.append(file)
-        for path, content in rendered.files.items():
+        for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
-        if not self.serving:
-            # A one-shot build needs the records no more. Their value positions alone take
-            # hundreds of MiB at 10,000 claims, which the pages' HTML can reuse.
+        if self.preview is None:
+            # A one-shot build needs the records no more, and the pages' HTML can use the
+            # memory.
             self.catalog = None
-        if not self.dirty:
+        if self._dirty:
+            assert self.preview is not None
+            # As search entries name pages: the home page's "./" is "".
+            self.preview.pages_written(
+                (f.url.removeprefix("./"), f.dest_uri, f.is_modified())
+                for f in files.documentation_pages()
+            )
+        elif self.config.audit:
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
-        if self.dirty:
-            pages = files.documentation_pages()
-            # As search entries name pages: the home page's "./" is "".
-            self.current = {f.url.removeprefix("./") for f in pages}
-            self.rebuilt = {f.url.removeprefix("./") for f in pages if f.is_modified()}
-            self.written = {f.dest_uri for f in pages if f.is_modified()}
         return files
 
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
-               files: Files) -> jinja2.Environment:
-        if self.serving:
-            env.bytecode_cache = self.theme_code
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.theme_code
         return env
-
-    def on_page_context(self, context: TemplateContext, /, *, page: Page,
-                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        # Read by overrides/partials/dossier-head.html.
-        context["dossier_jsonld"] = self.head.get(page.file.src_uri, [])
-        context["dossier_feed"] = ATOM_FEED
-        return context
 
     # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
     # which at 10,000 claims is most of a build's memory. A one-shot build lets go of each as
     # soon as nothing reads it again; a preview keeps them for its rebuilds.
     @event_priority(-100)  # after every other plugin has seen the page's HTML
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        if not self.serving and isinstance(page.file, _GeneratedPage):
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.preview is None and isinstance(page.file, _GeneratedPage):
             page.markdown = ""  # not None: a page whose Markdown is None has no title
             page.file.content_string = ""
         return html
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        feed_title = f"{config.site_name}: new and updated claims"
+        block = head_block(
+            normalize_url(urls.ATOM_FEED, page=page),
+            feed_title,
+            self.head.get(page.file.src_uri, []),
+            _share(page, config),
+        )
+        output = fix_theme_markup(insert_head(output, block))
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
-        if not self.serving and isinstance(page.file, _GeneratedPage):
+        if self.preview is None and isinstance(page.file, _GeneratedPage):
             # Search and the theme read the HTML in on_page_context; anchors were listed
             # while rendering it. The title stays, so other pages' links keep their text.
             page.content = ""
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # Theme pages that are no page of the site, such as 404.html: the same head (without
+        # a page's own JSON-LD) and the same fixes as every page.
+        if not template_name.endswith(".html"):
+            return output_content
+        share = Share(config.site_name, config.site_name, config.site_description or None, None)
+        # As MkDocs links error pages: from the server's root, which they may be served at.
+        feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
+        block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
+        return fix_theme_markup(insert_head(output_content, block))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -247,44 +311,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.auditor is not None:
             auditor, self.auditor = self.auditor, None
             problems = auditor.finish(config.site_dir)
+        elif self.config.audit and self.preview is not None:
+            problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
         else:
-            problems = audit_site(config.site_dir, self.written | {"404.html"})
+            problems = []
         if problems:
-            raise PluginError("The built site failed the HTML audit (active content that may"
-                              " have come from data):\n" + "\n".join(problems))
-        self._merge_search_index(config)
+            raise PluginError(
+                "The built site failed the HTML audit (active content that may"
+                " have come from data):\n" + "\n".join(problems)
+            )
+        if self._dirty:
+            assert self.preview is not None
+            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None
 
-    def _merge_search_index(self, config: MkDocsConfig) -> None:
-        """Keep the preview's search index whole across dirty rebuilds.
-
-        Material's search plugin merges a dirty rebuild into its previous index assuming one
-        page was rebuilt; with several (the home page among them) it keeps only those. So
-        the index is put together here: the rebuilt pages' new entries, the others' old ones.
-        """
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not self.dirty or not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        if self.search_docs is not None:
-            def page(entry: dict) -> str:
-                return entry["location"].split("#", 1)[0]
-
-            kept = self.current - self.rebuilt
-            index["docs"] = ([e for e in self.search_docs if page(e) in kept]
-                             + [e for e in index["docs"] if page(e) in self.rebuilt])
-            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-        self.search_docs = index["docs"]
-
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder: object) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         server.watch(self.config.data_dir)
-        for folder in self.config.templates:
-            server.watch(folder)
+        for folder in [*self.template_dirs, DEFAULT_TEMPLATES]:
+            server.watch(str(folder))
         if config.theme.custom_dir:
             # MkDocs watches the theme only with --watch-theme; the site's overrides are
             # edited as often as its templates.

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier_gen.audit import PageAuditor, audit_page, audit_site
-from dossier_gen.escape import ascii_url, csv_cell, json_for_html
+from dossier_gen.publishing.audit import audit_page, audit_site
+from dossier_gen.publishing.exports import csv_cell
+from dossier_gen.rendering.escape import ascii_url, json_for_html
+from dossier_gen.speed.auditing import PageAuditor
 
 from .conftest import FIXTURE, ROOT
 
@@ -24,8 +26,10 @@ THEME_HEAD = (
 
 
 def content(inner: str) -> str:
-    return (f'{THEME_HEAD}<div class="md-content"><article class="md-content__inner md-typeset">'
-            f"{inner}</article></div><script>var palette=__md_get(1)</script></body></html>")
+    return (
+        f'{THEME_HEAD}<div class="md-content"><article class="md-content__inner md-typeset">'
+        f"{inner}</article></div><script>var palette=__md_get(1)</script></body></html>"
+    )
 
 
 def test_theme_page_passes():
@@ -38,20 +42,30 @@ def test_theme_page_passes():
         ("<script>alert(1)</script>", "a <script> element in the page content"),
         ("<script>__md_scope=new URL(1)</script>", "a <script> element in the page content"),
         ("<p onclick='x'>a</p>", "event-handler attribute 'onclick' on <p> in the page content"),
-        ("<img src=x OnError=alert(1)>",
-         "event-handler attribute 'onerror' on <img> in the page content"),
-        ("<a href=' JaVa\tScRiPt:alert(1)'>a</a>",
-         "<a href> with a javascript: address in the page content"),
-        ("<a href='&#106;avascript:alert(1)'>a</a>",
-         "<a href> with a javascript: address in the page content"),
+        (
+            "<img src=x OnError=alert(1)>",
+            "event-handler attribute 'onerror' on <img> in the page content",
+        ),
+        (
+            "<a href=' JaVa\tScRiPt:alert(1)'>a</a>",
+            "<a href> with a javascript: address in the page content",
+        ),
+        (
+            "<a href='&#106;avascript:alert(1)'>a</a>",
+            "<a href> with a javascript: address in the page content",
+        ),
         ("<img src='data:image/svg+xml,x'>", "<img src> with a data: address in the page content"),
         ("<iframe src='https://example.org/'></iframe>", "a <iframe> element in the page content"),
         ("<object data='x.swf'></object>", "a <object> element in the page content"),
         ("<base href='https://evil.example/'>", "a <base> element in the page content"),
-        ("<meta http-equiv='refresh' content='0;url=https://e.example/'>",
-         "a <meta http-equiv> element in the page content"),
-        ("<script type='application/ld+json'>{\"a\": 1}</script><script>x</script>",
-         "a <script> element in the page content"),
+        (
+            "<meta http-equiv='refresh' content='0;url=https://e.example/'>",
+            "a <meta http-equiv> element in the page content",
+        ),
+        (
+            "<script type='application/ld+json'>{\"a\": 1}</script><script>x</script>",
+            "a <script> element in the page content",
+        ),
     ],
 )
 def test_active_content_is_reported(inner, message):
@@ -59,7 +73,7 @@ def test_active_content_is_reported(inner, message):
 
 
 def test_json_ld_broken_open_is_reported():
-    page = content("<script type='application/ld+json'>{\"a\": \"</script><script>x</script>")
+    page = content('<script type=\'application/ld+json\'>{"a": "</script><script>x</script>')
     assert [m for _, _, m in audit_page(page)] == [
         "a <script type='application/ld+json'> that is not valid JSON; data may have broken"
         " out of it",
@@ -70,7 +84,8 @@ def test_json_ld_broken_open_is_reported():
 def test_scripts_outside_the_content_must_be_the_themes():
     page = THEME_HEAD.replace("<head>", "<head><title>a</title><script>alert(1)</script>")
     assert audit_page(page + "</body></html>") == [
-        (1, 29, "an inline <script> that is not the theme's")]
+        (1, 29, "an inline <script> that is not the theme's")
+    ]
     remote = THEME_HEAD + '<script src="https://cdn.example/x.js"></script>'
     assert [m for _, _, m in audit_page(remote)] == ["a <script> that loads from another site"]
 
@@ -83,7 +98,8 @@ def test_content_ends_with_its_article_even_with_omitted_end_tags():
 def test_audit_site_names_file_line_and_column(tmp_path: Path):
     (tmp_path / "claims" / "x").mkdir(parents=True)
     (tmp_path / "claims" / "x" / "index.html").write_text(
-        content("\n<p>\n  <a href='javascript:x'>a</a></p>"), encoding="utf-8")
+        content("\n<p>\n  <a href='javascript:x'>a</a></p>"), encoding="utf-8"
+    )
     (tmp_path / "index.html").write_text(content("<p>fine</p>"), encoding="utf-8")
     assert audit_site(tmp_path) == [
         "claims/x/index.html:3:3: <a href> with a javascript: address in the page content"
@@ -106,7 +122,10 @@ def test_auditing_pages_as_written_finds_what_reading_the_site_finds(tmp_path, w
     found = auditor.finish(tmp_path)
     assert found == audit_site(tmp_path)
     assert [p.split(":", 1)[0] for p in found] == [
-        "b/index.html", "claims/c7/index.html", "copied.html"]
+        "b/index.html",
+        "claims/c7/index.html",
+        "copied.html",
+    ]
 
 
 def test_the_auditor_reports_what_it_was_given_not_what_is_on_disk(tmp_path):
@@ -117,14 +136,16 @@ def test_the_auditor_reports_what_it_was_given_not_what_is_on_disk(tmp_path):
     auditor.add("index.html", page)
     column = page.index("<object") + 1
     assert auditor.finish(tmp_path) == [
-        f"index.html:1:{column}: a <object> element in the page content"]
+        f"index.html:1:{column}: a <object> element in the page content"
+    ]
 
 
 # --- escaping helpers for the exports (JSON-LD, feeds, CSV) and for the theme --------------
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"https://e.example\")", "+1", "-2+3", "@SUM(A1)",
-                                  "\tx", "\rx", "＝1"])
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("https://e.example")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "＝1"]
+)
 def test_csv_cell_defuses_formulas(text):
     assert csv_cell(text) == "'" + text
     buffer = io.StringIO()
@@ -146,8 +167,10 @@ def test_json_for_html_cannot_close_its_script_and_round_trips():
 
 
 def test_ascii_url_writes_punycode_hosts():
-    assert ascii_url("https://bücher.example:8443/ä?x=ü#f") == \
-        "https://xn--bcher-kva.example:8443/ä?x=ü#f"
+    assert (
+        ascii_url("https://bücher.example:8443/ä?x=ü#f")
+        == "https://xn--bcher-kva.example:8443/ä?x=ü#f"
+    )
     assert ascii_url("https://example.org/ä") == "https://example.org/ä"
 
 
@@ -155,8 +178,15 @@ def test_ascii_url_writes_punycode_hosts():
 
 # Extensions that read files from the build machine or run code, and plugins that do.
 _READS_OR_RUNS = {"pymdownx.snippets", "markdown_include.include", "pymdownx.superfences"}
-_PLUGINS_THAT_RUN_CODE = {"macros", "mkdocs-simple-hooks", "exec", "markdown-exec",
-                          "mkdocs_macros", "gen-files", "include-markdown"}
+_PLUGINS_THAT_RUN_CODE = {
+    "macros",
+    "mkdocs-simple-hooks",
+    "exec",
+    "markdown-exec",
+    "mkdocs_macros",
+    "gen-files",
+    "include-markdown",
+}
 
 
 def _config(path: Path) -> dict:
@@ -178,8 +208,9 @@ def _names(items: list) -> dict[str, dict]:
     return out
 
 
-@pytest.mark.parametrize("config", [ROOT / "mkdocs.yml", FIXTURE / "mkdocs.yml"],
-                         ids=["site", "fixture"])
+@pytest.mark.parametrize(
+    "config", [ROOT / "mkdocs.yml", FIXTURE / "mkdocs.yml"], ids=["site", "fixture"]
+)
 def test_no_extension_reads_files_or_runs_code(config):
     settings = _config(config)
     extensions = _names(settings.get("markdown_extensions"))
@@ -190,8 +221,9 @@ def test_no_extension_reads_files_or_runs_code(config):
             assert options.get("base_path") not in (None, ".", ["."], "", []), name
             assert not options.get("url_download"), name
         elif name == "pymdownx.superfences":
-            assert not any("validator" in f or "format" in f
-                           for f in options.get("custom_fences", [])), name
+            assert not any(
+                "validator" in f or "format" in f for f in options.get("custom_fences", [])
+            ), name
         else:
             assert name not in _READS_OR_RUNS, name
     plugins = _names(settings.get("plugins"))
@@ -207,4 +239,5 @@ def test_audit_can_be_limited_to_the_pages_a_rebuild_wrote(tmp_path):
     everything = audit_site(tmp_path)
     assert len(everything) == 2
     assert audit_site(tmp_path, only={"b.html", "missing.html"}) == [
-        p for p in everything if p.startswith("b.html:")]
+        p for p in everything if p.startswith("b.html:")
+    ]

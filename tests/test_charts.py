@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from html import unescape
 
-from dossier_gen.charts import Bar, bar_chart, rating_chart
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.charts import Bar, bar_chart, rating_chart
 
 from .conftest import FIXTURE
 
@@ -27,7 +27,9 @@ def test_every_bar_has_its_label_and_count_as_text():
     assert svg.find(f"{SVG}desc").text == "True: 3; False: 0"
     rows = svg.findall(f"{SVG}g")
     assert [[t.text for t in row.findall(f"{SVG}text")] for row in rows] == [
-        ["True", "3"], ["False", "0"]]
+        ["True", "3"],
+        ["False", "0"],
+    ]
     widths = [int(row.find(f"{SVG}rect").get("width")) for row in rows]
     assert widths[0] > 0 and widths[1] == 0
 
@@ -47,6 +49,7 @@ def test_record_text_cannot_become_markup():
 def test_rating_chart_counts_claims_in_scale_order():
     catalog = load_catalog(FIXTURE / "data")
     claims = {cid: rec.model for cid, rec in catalog.claims.items()}
-    svg = parse(rating_chart("s", "t", catalog.dossier.model.ratings, claims,
-                             list(claims))).find(f"{SVG}svg")
+    svg = parse(rating_chart("s", "t", catalog.dossier.model.ratings, claims, list(claims))).find(
+        f"{SVG}svg"
+    )
     assert svg.find(f"{SVG}desc").text == "Confirmed: 1; False: 0; Not checkable: 1"

@@ -10,17 +10,18 @@ import re
 import jsonschema
 import pytest
 
-from dossier_gen.claimreview import all_claim_reviews, publisher_jsonld, short_claim
-from dossier_gen.escape import clean, json_for_html
-from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
-from dossier_gen.load import load_catalog
-from dossier_gen.models import Claim
-from dossier_gen.render import render_site
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews, publisher_jsonld, short_claim
+from dossier_gen.publishing.jsonld_schema import CLAIMREVIEW_SCHEMA
+from dossier_gen.publishing.site import build_site
+from dossier_gen.records.models import Claim
+from dossier_gen.rendering.escape import clean, json_for_html
 
 from .conftest import FIXTURE, ROOT
 
 VALIDATOR = jsonschema.Draft202012Validator(
-    CLAIMREVIEW_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    CLAIMREVIEW_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 def check_claim_review(catalog, claim_id: str, review: dict) -> None:
@@ -35,9 +36,13 @@ def check_claim_review(catalog, claim_id: str, review: dict) -> None:
     said = review["claimReviewed"]
     title, statement = clean(claim.title), clean(claim.statement.text)
     assert said in (clean(claim.claim_reviewed or ""), title, statement) or (
-        said.endswith("…") and title.startswith(said[:-1])), (claim_id, said)
-    assert review["author"] == {"@type": "Organization", "name": dossier.publisher.name,
-                                "url": dossier.publisher.url}
+        said.endswith("…") and title.startswith(said[:-1])
+    ), (claim_id, said)
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": dossier.publisher.name,
+        "url": dossier.publisher.url,
+    }
     assert review["datePublished"] == claim.reviewed_on
     later = [u.date for u in claim.updates if u.date > claim.reviewed_on]
     assert review.get("dateModified") == (max(later) if later else None)
@@ -56,8 +61,9 @@ def check_claim_review(catalog, claim_id: str, review: dict) -> None:
     item = review["itemReviewed"]
     entity = catalog.entities[claim.claimant].model
     assert item["author"]["name"] == entity.name
-    assert item["author"]["@type"] == ("Organization" if entity.kind == "organisation"
-                                       else "Person")
+    assert item["author"]["@type"] == (
+        "Organization" if entity.kind == "organisation" else "Person"
+    )
     assert item["datePublished"] == claim.claimed_on  # when it was said, not reviewed
     source = catalog.sources[claim.appearance.source].model
     assert item["firstAppearance"] in item["appearance"]
@@ -86,26 +92,40 @@ def test_the_real_dossier_has_valid_claim_reviews():
 def test_fixture_claims_reviewed_hold_no_rating_label(catalog):
     for claim_id, review in all_claim_reviews(catalog).items():
         for rating in catalog.dossier.model.ratings:
-            assert not re.search(rf"\b{re.escape(rating.label)}\b", review["claimReviewed"],
-                                 re.IGNORECASE), (claim_id, rating.label)
+            assert not re.search(
+                rf"\b{re.escape(rating.label)}\b", review["claimReviewed"], re.IGNORECASE
+            ), (claim_id, rating.label)
 
 
 def test_rating_on_the_scale_carries_its_place(catalog):
     review = all_claim_reviews(catalog)["bridge-finished"]
     assert review["reviewRating"] == {
-        "@type": "Rating", "alternateName": "Confirmed", "name": "Confirmed",
-        "ratingValue": 2, "bestRating": 2, "worstRating": 1,
-        "ratingExplanation": catalog.claims["bridge-finished"].model.summary}
+        "@type": "Rating",
+        "alternateName": "Confirmed",
+        "name": "Confirmed",
+        "ratingValue": 2,
+        "bestRating": 2,
+        "worstRating": 1,
+        "ratingExplanation": catalog.claims["bridge-finished"].model.summary,
+    }
     assert review["dateModified"] == "2026-11-21"
-    assert review["correction"] == [{"@type": "CorrectionComment", "datePublished": "2026-11-21",
-                                     "text": "The registry entry was found."}]
+    assert review["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "datePublished": "2026-11-21",
+            "text": "The registry entry was found.",
+        }
+    ]
 
 
 def test_not_checkable_emits_its_label_and_no_number(catalog):
     review = all_claim_reviews(catalog)["bridge-best"]
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Not checkable",
-                                      "name": "Not checkable",
-                                      "ratingExplanation": "A matter of opinion."}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Not checkable",
+        "name": "Not checkable",
+        "ratingExplanation": "A matter of opinion.",
+    }
     assert "dateModified" not in review
 
 
@@ -119,10 +139,19 @@ def test_an_organisation_claimant_is_an_organization(fixture_copy):
 
 
 def _claim(title: str, statement: str) -> Claim:
-    return Claim.model_validate({
-        "title": title, "statement": {"text": statement, "form": "quote"}, "claimant": "a",
-        "claimed_on": "2017", "appearance": {"source": "s", "locator": "l", "quote": "q"},
-        "rating": "r", "summary": "s", "analysis": "a", "reviewed_on": "2020-01-01"})
+    return Claim.model_validate(
+        {
+            "title": title,
+            "statement": {"text": statement, "form": "quote"},
+            "claimant": "a",
+            "claimed_on": "2017",
+            "appearance": {"source": "s", "locator": "l", "quote": "q"},
+            "rating": "r",
+            "summary": "s",
+            "analysis": "a",
+            "reviewed_on": "2020-01-01",
+        }
+    )
 
 
 def test_claim_reviewed_stays_within_75_characters():
@@ -135,8 +164,10 @@ def test_claim_reviewed_stays_within_75_characters():
 
 
 def test_editors_short_form_comes_first():
-    claim = _claim("The officials named in the report fled the country in 2014 with their"
-                   " families", "They fled.")
+    claim = _claim(
+        "The officials named in the report fled the country in 2014 with their families",
+        "They fled.",
+    )
     short = claim.model_copy(update={"claim_reviewed": "Officials named in the report fled"})
     assert short_claim(short) == "Officials named in the report fled"
 
@@ -153,9 +184,8 @@ def test_publisher_links_only_the_policy_pages_the_site_has(catalog):
 
 
 def test_rendered_site_puts_the_reviews_and_the_publisher_in_the_heads(catalog):
-    site = render_site(catalog, [ROOT / "templates"], "# Home\n", ["methodology.md"])
-    assert sorted(site.head) == ["claims/bridge-best.md", "claims/bridge-finished.md",
-                                 "index.md"]
+    site = build_site(catalog, intro="# Home\n", doc_pages=["methodology.md"])
+    assert sorted(site.head) == ["claims/bridge-best.md", "claims/bridge-finished.md", "index.md"]
     assert site.head["index.md"][0]["publishingPrinciples"].endswith("/methodology/")
     assert [b["@type"] for b in site.head["claims/bridge-best.md"]] == ["ClaimReview"]
 
@@ -165,9 +195,14 @@ def test_embedded_json_survives_script_end_tags_and_line_separators(fixture_copy
     # them, so the text is put into the validated model directly.
     catalog = load_catalog(fixture_copy / "data")
     loaded = catalog.claims["bridge-best"]
-    catalog.claims["bridge-best"] = dataclasses.replace(loaded, model=loaded.model.model_copy(
-        update={"summary": "Ends </script><script>alert(1)</script> here \u2028 and \u2029"
-                           " & <!--"}))
+    catalog.claims["bridge-best"] = dataclasses.replace(
+        loaded,
+        model=loaded.model.model_copy(
+            update={
+                "summary": "Ends </script><script>alert(1)</script> here \u2028 and \u2029 & <!--"
+            }
+        ),
+    )
     review = all_claim_reviews(catalog)["bridge-best"]
     embedded = json_for_html(review)
     for unsafe in ("</", "<!--", "\u2028", "\u2029", "<", ">", "&"):
@@ -177,7 +212,8 @@ def test_embedded_json_survives_script_end_tags_and_line_separators(fixture_copy
 
 
 def test_addresses_do_not_depend_on_a_final_slash_in_base_url():
-    from dossier_gen.claimreview import page_url
+    from dossier_gen.rendering.urls import page_url
+
     for base in ("https://d.example.org/sub/", "https://d.example.org/sub"):
         assert page_url(base, "claims/x.md") == "https://d.example.org/sub/claims/x/"
         assert page_url(base, "index.md") == "https://d.example.org/sub/"

@@ -10,17 +10,12 @@ from click.testing import CliRunner
 
 from dossier_gen.cli import cli
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 
 @pytest.fixture
 def runner():
     return CliRunner()
-
-
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
 
 
 def test_validate_clean(runner, root):
@@ -46,25 +41,47 @@ def test_usage_error_exits_2(runner, root):
 
 
 def test_render_writes_every_page_and_the_hand_written_ones(runner, root):
-    result = runner.invoke(cli, ["render", "--out", "out", "--templates",
-                                 str(ROOT / "templates")])
+    result = runner.invoke(cli, ["render", "--out", "out"])  # the package's templates
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*.md"))
     assert written == [
-        "claims/bridge-best.md", "claims/bridge-finished.md", "claims/by-claimant.md",
-        "claims/index.md", "corrections.md", "entities/ada-example.md",
-        "entities/example-news.md", "entities/index.md", "index.md", "open-data.md",
-        "ratings.md", "sources/example-registry.md", "sources/example-report.md",
-        "sources/index.md", "tags.md", "timeline.md",
+        "claims/bridge-best.md",
+        "claims/bridge-finished.md",
+        "claims/by-claimant.md",
+        "claims/index.md",
+        "corrections.md",
+        "entities/ada-example.md",
+        "entities/example-news.md",
+        "entities/index.md",
+        "index.md",
+        "open-data.md",
+        "ratings.md",
+        "sources/example-registry.md",
+        "sources/example-report.md",
+        "sources/index.md",
+        "tags.md",
+        "timeline.md",
     ]
     home = (root / "out" / "index.md").read_text()
     assert home.startswith("# Fixture dossier\n") and "## The dossier in figures" in home
-    data = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*")
-                  if p.is_file() and p.suffix != ".md")
-    assert data == ["data/claimreview.json", "data/claims.csv", "feed.atom", "robots.txt",
-                    "schema/claim.schema.json", "schema/claimreview.schema.json",
-                    "schema/dossier.schema.json", "schema/entity.schema.json",
-                    "schema/source.schema.json"]
+    data = sorted(
+        p.relative_to(root / "out").as_posix()
+        for p in (root / "out").rglob("*")
+        if p.is_file() and p.suffix != ".md"
+    )
+    assert data == [
+        "assets/dossier.css",
+        "assets/dossier.js",
+        "data/claimreview.json",
+        "data/claims.csv",
+        "feed.atom",
+        "robots.txt",
+        "schema/claim.schema.json",
+        "schema/claimreview.schema.json",
+        "schema/dossier.schema.json",
+        "schema/entity.schema.json",
+        "schema/source.schema.json",
+    ]
 
 
 def test_render_with_bad_data_leaves_the_previous_output(runner, root):
@@ -72,8 +89,7 @@ def test_render_with_bad_data_leaves_the_previous_output(runner, root):
     out.mkdir()
     (out / "keep.md").write_text("previous")
     (root / "data" / "claims" / "broken.yml").write_text("title: [\n")
-    result = runner.invoke(cli, ["render", "--out", "out", "--templates",
-                                 str(ROOT / "templates")])
+    result = runner.invoke(cli, ["render", "--out", "out", "--templates", str(TEMPLATES)])
     assert result.exit_code == 1
     assert (out / "keep.md").read_text() == "previous"
 
@@ -82,8 +98,12 @@ def test_schema_writes_one_file_per_kind(runner, root):
     result = runner.invoke(cli, ["schema", "--out", "schema"])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (root / "schema").iterdir())
-    assert names == ["claim.schema.json", "dossier.schema.json", "entity.schema.json",
-                     "source.schema.json"]
+    assert names == [
+        "claim.schema.json",
+        "dossier.schema.json",
+        "entity.schema.json",
+        "source.schema.json",
+    ]
     claim = json.loads((root / "schema" / "claim.schema.json").read_text())
     assert claim["additionalProperties"] is False
     assert "rating" in claim["required"]
@@ -98,7 +118,8 @@ def test_every_command_and_option_has_help(name):
         if isinstance(param, click.Argument):
             # click arguments carry no help of their own: the command's help explains them.
             assert param.human_readable_name in command.help, (
-                f"{name}'s help does not explain {param.human_readable_name}")
+                f"{name}'s help does not explain {param.human_readable_name}"
+            )
         elif param.name != "help":
             assert getattr(param, "help", None), f"{name} {param.name} has no help"
 
@@ -107,3 +128,11 @@ def test_every_command_and_option_has_help(name):
 def test_every_command_is_in_the_readme(name):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"dossier {name}" in readme, f"README.md does not document `dossier {name}`"
+
+
+def test_a_sites_templates_folder_overrides_the_packages_by_name(runner, root):
+    (root / "templates").mkdir()
+    (root / "templates" / "ratings.md.j2").write_text("# Our own scale page\n")
+    assert runner.invoke(cli, ["render", "--out", "out"]).exit_code == 0
+    assert (root / "out" / "ratings.md").read_text() == "# Our own scale page\n"
+    assert (root / "out" / "claims" / "index.md").read_text().startswith("# ")  # the package's

@@ -14,8 +14,9 @@ from .conftest import FIXTURE
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -52,25 +53,38 @@ RATING_CHANGE = """\
 def change_the_dossier(repo: Path) -> None:
     """A pull request: a claim added, one removed, one re-rated with its evidence updated."""
     edit(repo, "claims/bridge-finished.yml", "rating: confirmed", "rating: false")
-    edit(repo, "claims/bridge-finished.yml",
-         'summary: "The registry lists the bridge as complete in 2018. {: onclick=alert(1) }"',
-         "summary: A later registry entry shows work went on in 2019.")
-    edit(repo, "claims/bridge-finished.yml", """  - stance: context
+    edit(
+        repo,
+        "claims/bridge-finished.yml",
+        'summary: "The registry lists the bridge as complete in 2018. {: onclick=alert(1) }"',
+        "summary: A later registry entry shows work went on in 2019.",
+    )
+    edit(
+        repo,
+        "claims/bridge-finished.yml",
+        """  - stance: context
     source: example-report
     locator: paragraph 3
     quote: "--8<-- \\"/etc/passwd\\""
-""", """  - stance: contradicts
+""",
+        """  - stance: contradicts
     source: example-registry
     locator: entry 43
     quote: "工程 2019"
-""")
-    edit(repo, "claims/bridge-finished.yml", "    note: The registry entry was found.\n",
-         "    note: The registry entry was found.\n" + RATING_CHANGE)
+""",
+    )
+    edit(
+        repo,
+        "claims/bridge-finished.yml",
+        "    note: The registry entry was found.\n",
+        "    note: The registry entry was found.\n" + RATING_CHANGE,
+    )
     (repo / "data" / "claims" / "bridge-best.yml").unlink()
     new_claim = (FIXTURE / "data" / "claims" / "bridge-best.yml").read_text(encoding="utf-8")
     (repo / "data" / "claims" / "bridge-opened.yml").write_text(
         new_claim.replace("The bridge is the best in the region", "The bridge opened in 2019"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 SAMPLE = """\
@@ -128,7 +142,8 @@ def test_two_revisions(repo):
     assert same.exit_code == 0
     commit = git(repo, "rev-parse", "HEAD").strip()
     assert diff(commit[:10]).stdout.startswith(
-        f"## Changes to the dossier's claims: `{commit[:10]}` → the working tree\n")
+        f"## Changes to the dossier's claims: `{commit[:10]}` → the working tree\n"
+    )
     assert same.stdout.endswith("\n\nNo change to the published claims.\n")
 
 
@@ -136,13 +151,16 @@ def test_rating_change_without_an_update_is_a_problem(repo):
     edit(repo, "claims/bridge-best.yml", "rating: not-checkable", "rating: false")
     result = diff("main")
     assert result.exit_code == 1
-    assert ("**Not checkable** → **False**. **No dated update explains this change.**"
-            in result.stdout)
-    assert "### Problems\n\n- `data/claims/bridge-best.yml:11:9`: the rating changed" \
-        in result.stdout
+    assert (
+        "**Not checkable** → **False**. **No dated update explains this change.**" in result.stdout
+    )
+    assert (
+        "### Problems\n\n- `data/claims/bridge-best.yml:11:9`: the rating changed" in result.stdout
+    )
     assert result.stderr.startswith(
         "data/claims/bridge-best.yml:11:9: the rating changed from 'not-checkable' to 'false'"
-        " without a new dated update explaining it: add under `updates` an item")
+        " without a new dated update explaining it: add under `updates` an item"
+    )
 
 
 def test_an_old_update_does_not_explain_a_new_rating_change(repo):
@@ -150,13 +168,16 @@ def test_an_old_update_does_not_explain_a_new_rating_change(repo):
     # not-checkable needs a new one that names `confirmed` as the previous rating.
     edit(repo, "claims/bridge-finished.yml", "rating: confirmed", "rating: not-checkable")
     assert diff("main").exit_code == 1
-    edit(repo, "claims/bridge-finished.yml", "    note: The registry entry was found.\n",
-         "    note: The registry entry was found.\n"
-         + RATING_CHANGE.replace("previous_rating: confirmed", "previous_rating: false"))
+    edit(
+        repo,
+        "claims/bridge-finished.yml",
+        "    note: The registry entry was found.\n",
+        "    note: The registry entry was found.\n"
+        + RATING_CHANGE.replace("previous_rating: confirmed", "previous_rating: false"),
+    )
     wrong = diff("main")
     assert wrong.exit_code == 1, "an update naming the wrong previous rating explains nothing"
-    edit(repo, "claims/bridge-finished.yml", "previous_rating: false",
-         "previous_rating: confirmed")
+    edit(repo, "claims/bridge-finished.yml", "previous_rating: false", "previous_rating: confirmed")
     assert diff("main").exit_code == 0
 
 
@@ -177,8 +198,12 @@ def test_unknown_revision_is_a_usage_error(repo):
 
 
 def test_runs_from_a_subfolder_of_the_repository(repo, chdir):
-    edit(repo, "claims/bridge-best.yml", "summary: A matter of opinion.",
-         "summary: Still a matter of opinion.")
+    edit(
+        repo,
+        "claims/bridge-best.yml",
+        "summary: A matter of opinion.",
+        "summary: Still a matter of opinion.",
+    )
     chdir(repo / "data")
     result = diff("main", "--data", ".")
     assert result.exit_code == 0, result.output

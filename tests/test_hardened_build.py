@@ -6,16 +6,15 @@ from __future__ import annotations
 import gzip
 import html
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from dossier_gen.audit import audit_site
+from dossier_gen.publishing.audit import audit_site
 
-from .conftest import FIXTURE, ROOT
+from .conftest import make_fixture_project
 from .hostile import IDN_HREF_HOST, IDN_URL, PAYLOADS, TEXT, add_hostile_records
 
 pytestmark = pytest.mark.slow
@@ -25,23 +24,29 @@ COMMIT_EPOCH = 1_700_000_000  # 2023-11-14
 
 def dossier(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     import os
-    return subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
-                          capture_output=True, text=True, env={**os.environ, **env})
+
+    return subprocess.run(
+        [sys.executable, "-m", "dossier_gen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
 
 
 def make_project(where: Path) -> Path:
     """The fixture dossier with hostile records, committed to a git repository."""
-    project = where / "project"
-    shutil.copytree(FIXTURE, project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../templates", str(ROOT / "templates")))
+    project = make_fixture_project(where / "project")
     add_hostile_records(project)
     date = f"@{COMMIT_EPOCH} +0000"
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "fixture"]):
-        subprocess.run([*git, *args], cwd=project, check=True,
-                       env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-                            "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            [*git, *args],
+            cwd=project,
+            check=True,
+            env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "PATH": "/usr/bin:/bin"},
+        )
     return project
 
 
@@ -66,8 +71,9 @@ def test_the_audit_passes_on_the_hostile_site(project):
     assert audit_site(project / "site") == []
 
 
-@pytest.mark.parametrize("path", ["claims/hostile-claim", "entities/hostile-person",
-                                  "sources/hostile-source"])
+@pytest.mark.parametrize(
+    "path", ["claims/hostile-claim", "entities/hostile-person", "sources/hostile-source"]
+)
 def test_hostile_text_is_shown_literally_in_the_page_body(project, path):
     content = page(project, path).split('<article class="md-content__inner')[1]
     content = content.split("</article>")[0]
@@ -77,11 +83,40 @@ def test_hostile_text_is_shown_literally_in_the_page_body(project, path):
     # The templates' own elements: dates (time), rating badges (span), line breaks in evidence
     # items, the build-time scorecard chart (figure, svg and its parts), and the theme's
     # list of a claim's tags (nav).
-    assert {name for name, _ in tags} <= {"a", "svg", "path", "h1", "h2", "h3", "p", "ul",
-                                          "li", "blockquote", "strong", "em", "div", "table",
-                                          "thead", "tbody", "tr", "th", "td", "code", "pre",
-                                          "time", "span", "br", "figure", "figcaption", "g",
-                                          "rect", "text", "title", "desc", "nav"}
+    assert {name for name, _ in tags} <= {
+        "a",
+        "svg",
+        "path",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "li",
+        "blockquote",
+        "strong",
+        "em",
+        "div",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "code",
+        "pre",
+        "time",
+        "span",
+        "br",
+        "figure",
+        "figcaption",
+        "g",
+        "rect",
+        "text",
+        "title",
+        "desc",
+        "nav",
+    }
     for _, attributes in tags:
         assert not re.search(r"\son[a-z]+\s*=", attributes), attributes
         for url in re.findall(r'(?:href|src)="([^"]*)"', attributes):
@@ -96,13 +131,16 @@ def test_headings_and_titles_show_the_text_with_look_alikes(project):
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", claim, re.S).group(1)
     assert text_of(heading) == (
         "‹/title›‹script›alert(1)‹/script› ‹img src=x onerror=alert(2)› [click](javascript:"
-        "alert(3)) {: onclick=alert(4) } --8‹--")
+        "alert(3)) {: onclick=alert(4) } --8‹--"
+    )
 
 
 def test_site_name_and_description_are_neutral_in_the_theme(project):
     home = page(project, "")
-    assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=alert(9)' \
+    assert (
+        '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=alert(9)'
         ' x=">' in home
+    )
     header = re.search(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', home, re.S).group(1)
     assert header == "Fixture ‹/title›‹script›alert(1)‹/script›"
 
@@ -132,8 +170,11 @@ def test_two_builds_of_one_commit_are_byte_identical(project, tmp_path):
     assert result.returncode == 0, result.stderr
 
     def tree(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes()
-                for p in sorted(root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
 
     first, again = tree(project / "site"), tree(second)
     assert sorted(first) == sorted(again)
@@ -171,7 +212,9 @@ def test_a_docs_link_out_of_the_project_stops_the_build(project, tmp_path):
     finally:
         link.unlink()
     assert result.returncode == 1
-    assert ("docs/secret.md:1:1: a symbolic link to " + repr(str(secret)) + ", outside the"
-            " project; the build reads nothing outside the repository: replace the link with"
-            " the file itself") in result.stderr
+    assert (
+        "docs/secret.md:1:1: a symbolic link to " + repr(str(secret)) + ", outside the"
+        " project; the build reads nothing outside the repository: replace the link with"
+        " the file itself"
+    ) in result.stderr
     assert "hunter2" not in (project / "site").joinpath("index.html").read_text()

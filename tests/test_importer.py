@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dossier_gen.claimreview import all_claim_reviews
 from dossier_gen.cli import cli
-from dossier_gen.exports import FEED_JSON, build_exports
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.claimreview import all_claim_reviews
+from dossier_gen.publishing.exports import build_exports
+from dossier_gen.rendering.urls import FEED_JSON
 
 from .conftest import FIXTURE, ROOT
 
@@ -49,8 +50,10 @@ def run(*args: str):
 
 
 def files(root: Path) -> dict[str, str]:
-    return {p.relative_to(root / "data").as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted((root / "data").rglob("*.yml"))}
+    return {
+        p.relative_to(root / "data").as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted((root / "data").rglob("*.yml"))
+    }
 
 
 def imported(root: Path):
@@ -99,11 +102,13 @@ def test_html_page_with_several_blocks_inverted_scale_and_mixed_appearances(empt
     assert news.title == "Water board says river is clean"
     assert news.published_on == "2021-03-01"
     assert catalog.sources[claim.appearance.source].model.url == (
-        "https://social.example.com/waterboard/status/1")
+        "https://social.example.com/waterboard/status/1"
+    )
     review = urls["https://rivercheck.example.com/2021/river-clean"]
     assert review.title == "Fact check: the river is clean" and review.language == "en"
     assert [e.source for e in claim.evidence] == [
-        next(sid for sid, s in catalog.sources.items() if s.model.url == review.url)]
+        next(sid for sid, s in catalog.sources.items() if s.model.url == review.url)
+    ]
 
 
 def test_datafeed_dates_with_utc_and_alias_matched_case_insensitively(empty):
@@ -115,11 +120,13 @@ def test_datafeed_dates_with_utc_and_alias_matched_case_insensitively(empty):
     assert claim.claimed_on == "2017-02"  # a partial date stays partial
     assert claim.summary == "Rated “Pants on Fire” by Feed Check."
     # The byline is a person: the publisher organisation is the reviewer, the person an author.
-    review = next(s.model for s in imported(empty).sources.values()
-                  if s.model.url == "https://feedcheck.example.org/c/4411")
+    review = next(
+        s.model
+        for s in imported(empty).sources.values()
+        if s.model.url == "https://feedcheck.example.org/c/4411"
+    )
     assert (review.publisher, review.authors) == ("Feed Check", ["Ria Reviewer"])
-    assert [e.model.name for e in imported(empty).entities.values()] == ["Feed Check",
-                                                                         "Sam Sample"]
+    assert [e.model.name for e in imported(empty).entities.values()] == ["Feed Check", "Sam Sample"]
 
 
 def test_appearance_as_one_object_and_label_matching_a_rating_id(empty):
@@ -149,7 +156,8 @@ def test_unknown_label_is_reported_with_its_path_and_nothing_is_written(empty):
     assert result.stderr.startswith(
         "in/unknown-label.json:1:1: [0]: rating 'Half True' is not on this dossier's scale"
         " (its number, 3, is 40% of the way from 1, the worst, to 6, the best); map it under"
-        " rating_aliases in data/dossier.yml")
+        " rating_aliases in data/dossier.yml"
+    )
     assert "nothing was written" in result.stderr
     assert list(files(empty)) == ["dossier.yml"]  # the good input was not imported either
 
@@ -159,8 +167,10 @@ def test_problems_of_every_input_are_reported_at_once(empty):
     result = run("in/broken.json", "in/empty.json", "in/unknown-label.json")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == "in/broken.json:4:1: the file is not valid JSON: Expecting property" \
-                       " name enclosed in double quotes"
+    assert (
+        lines[0] == "in/broken.json:4:1: the file is not valid JSON: Expecting property"
+        " name enclosed in double quotes"
+    )
     assert lines[1].startswith("in/empty.json:1:1: no ClaimReview found")
     assert lines[2].startswith("in/unknown-label.json:1:1: [0]: rating 'Half True'")
     assert lines[-1] == "3 problem(s) found; nothing was written."
@@ -189,16 +199,26 @@ def test_dry_run_writes_nothing(empty):
 
 def test_json_ld_in_html_with_a_trailing_comma_is_refused_with_its_line(empty):
     page = empty / "in" / "trailing.html"
-    page.write_text('<html><head>\n<script type="application/ld+json">\n'
-                    '{"@type": "ClaimReview",}\n</script></head></html>\n')
+    page.write_text(
+        '<html><head>\n<script type="application/ld+json">\n'
+        '{"@type": "ClaimReview",}\n</script></head></html>\n'
+    )
     result = run("in/trailing.html")
     assert result.exit_code == 1
     assert result.stderr.startswith("in/trailing.html:3:")
     assert "JSON-LD block 1 is not valid JSON" in result.stderr
 
 
-CARRIED = ("url", "claimReviewed", "headline", "inLanguage", "author", "datePublished",
-           "dateModified", "keywords")
+CARRIED = (
+    "url",
+    "claimReviewed",
+    "headline",
+    "inLanguage",
+    "author",
+    "datePublished",
+    "dateModified",
+    "keywords",
+)
 
 
 def test_round_trip_of_this_dossiers_claimreview(tmp_path, chdir):
@@ -238,32 +258,47 @@ def test_inverted_scale_with_numbers_as_text_is_read_lowest_worst(empty):
     }""")
     result = run("in/inverted.json")
     assert result.exit_code == 1
-    assert ("rating 'Faux' is not on this dossier's scale (its number, 2, is 25% of the way"
-            " from 1, the worst, to 5, the best)") in result.stderr
+    assert (
+        "rating 'Faux' is not on this dossier's scale (its number, 2, is 25% of the way"
+        " from 1, the worst, to 5, the best)"
+    ) in result.stderr
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("2020-10-07", "2020-10-07"),
-    ("2020-10-07 20:05", "2020-10-07"),
-    ("2017-03-01 20:30:17 UTC", "2017-03-01"),
-    ("2020-10-07T23:30:00-05:00", "2020-10-07"),
-    ("2020-10-07T23:30:00Z", "2020-10-07"),
-    ("2017-10", "2017-10"),
-    ("2017", "2017"),
-    (["2019-06-01", "2019-07-01"], "2019-06-01"),
-    ({"@value": "2019-06-01", "@type": "Date"}, "2019-06-01"),
-    ("0001-01-01T00:00:00Z", None),
-    ("2017-02-30", None),
-    ("June 2017", None),
-    ("20171005", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2020-10-07", "2020-10-07"),
+        ("2020-10-07 20:05", "2020-10-07"),
+        ("2017-03-01 20:30:17 UTC", "2017-03-01"),
+        ("2020-10-07T23:30:00-05:00", "2020-10-07"),
+        ("2020-10-07T23:30:00Z", "2020-10-07"),
+        ("2017-10", "2017-10"),
+        ("2017", "2017"),
+        (["2019-06-01", "2019-07-01"], "2019-06-01"),
+        ({"@value": "2019-06-01", "@type": "Date"}, "2019-06-01"),
+        ("0001-01-01T00:00:00Z", None),
+        ("2017-02-30", None),
+        ("June 2017", None),
+        ("20171005", None),
+        (None, None),
+    ],
+)
 def test_dates_as_publishers_write_them(given, expected):
-    from dossier_gen.jsonld_read import date
+    from dossier_gen.importing.read import date
+
     assert date(given) == expected
 
 
 def test_numbers_as_text():
-    from dossier_gen.jsonld_read import number
+    from dossier_gen.importing.read import number
+
     assert [number(v) for v in ("4", " 4.5 ", 3, [2], "-1", "five", True, None)] == [
-        4.0, 4.5, 3.0, 2.0, -1.0, None, None, None]
+        4.0,
+        4.5,
+        3.0,
+        2.0,
+        -1.0,
+        None,
+        None,
+        None,
+    ]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +15,10 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
-from dossier_gen.claimreview import last_modified
-from dossier_gen.load import Catalog, load_catalog
+from dossier_gen import Catalog, load_catalog
+from dossier_gen.publishing.claimreview import last_modified
 
-from .conftest import FIXTURE, ROOT
+from .conftest import ROOT, make_fixture_project
 from .test_claimreview import check_claim_review
 from .test_exports import check_atom
 
@@ -30,21 +29,15 @@ pytestmark = pytest.mark.slow
 def built(request, tmp_path_factory) -> tuple[Path, Catalog]:
     """The fixture dossier's site and the real dossier's, each with its catalog."""
     if request.param == "fixture":
-        project = tmp_path_factory.mktemp("jsonld") / "project"
-        shutil.copytree(FIXTURE, project)
-        config = project / "mkdocs.yml"
-        # The fixture's config has no theme overrides (tests elsewhere copy it); add the
-        # repository's, as the real mkdocs.yml has them.
-        text = config.read_text().replace("../../../", f"{ROOT}/")
-        config.write_text(text.replace("  name: material\n",
-                                       f"  name: material\n  custom_dir: {ROOT}/overrides\n"))
+        project = make_fixture_project(tmp_path_factory.mktemp("jsonld") / "project")
         site = project / "site"
         args, cwd = ["build"], project
     else:
         site = tmp_path_factory.mktemp("jsonld-real") / "site"
         args, cwd = ["build", "--site-dir", str(site)], ROOT
-    result = subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "dossier_gen", *args], cwd=cwd, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site, load_catalog(cwd / "data")
 
@@ -95,12 +88,18 @@ def test_only_claim_pages_carry_a_claim_review(site, catalog):
 def test_home_page_describes_the_publisher(site, catalog):
     (org,) = json_ld_blocks(site / "index.html")
     publisher = catalog.dossier.model.publisher
-    assert (org["@type"], org["name"], org["url"]) == ("Organization", publisher.name,
-                                                       publisher.url)
+    assert (org["@type"], org["name"], org["url"]) == (
+        "Organization",
+        publisher.name,
+        publisher.url,
+    )
     # A policy link for each policy page the site has, and none for a page it lacks.
     base = catalog.dossier.model.base_url
-    for prop, page in (("publishingPrinciples", "methodology"), ("masthead", "about"),
-                       ("correctionsPolicy", "corrections")):
+    for prop, page in (
+        ("publishingPrinciples", "methodology"),
+        ("masthead", "about"),
+        ("correctionsPolicy", "corrections"),
+    ):
         has_page = (site / page / "index.html").is_file()
         assert org.get(prop) == (f"{base}{page}/" if has_page else None), prop
 
@@ -109,7 +108,8 @@ def test_every_page_links_the_atom_feed(site, catalog):
     feed = site / "feed.atom"
     for page in pages(site):
         links = lxml_html.fromstring(page.read_bytes()).xpath(
-            '//head/link[@rel="alternate"][@type="application/atom+xml"]')
+            '//head/link[@rel="alternate"][@type="application/atom+xml"]'
+        )
         assert len(links) == 1, page
         relative = page.relative_to(site).as_posix()
         target = urljoin(f"http://site.test/{relative}", links[0].get("href"))
@@ -122,9 +122,14 @@ def test_every_page_links_the_atom_feed(site, catalog):
 
 def test_open_data_page_links_every_export(site):
     page = site / "open-data" / "index.html"
-    hrefs = lxml_html.fromstring(page.read_bytes()).xpath('//article//a/@href')
-    for name in ("data/claimreview.json", "data/claims.csv", "feed.atom",
-                 "schema/claimreview.schema.json", "schema/claim.schema.json"):
+    hrefs = lxml_html.fromstring(page.read_bytes()).xpath("//article//a/@href")
+    for name in (
+        "data/claimreview.json",
+        "data/claims.csv",
+        "feed.atom",
+        "schema/claimreview.schema.json",
+        "schema/claim.schema.json",
+    ):
         href = next(h for h in hrefs if h.endswith(name.rsplit("/", 1)[-1]))
         target = (page.parent / href).resolve()
         assert target == (site / name).resolve() and target.is_file(), name
@@ -139,6 +144,7 @@ def test_open_data_page_links_every_export(site):
 def test_no_json_ld_block_breaks_out_of_its_script(site):
     for page in pages(site):
         text = page.read_text(encoding="utf-8")
-        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text,
-                               re.DOTALL):
+        for body in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', text, re.DOTALL
+        ):
             assert "<" not in body and "\u2028" not in body, page

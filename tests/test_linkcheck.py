@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,32 +11,39 @@ import pytest
 from click.testing import CliRunner
 
 from dossier_gen.cli import cli
-from dossier_gen.linkcheck import check_site
+from dossier_gen.editing.linkcheck import check_site
 
-from .conftest import FIXTURE, ROOT
+from .conftest import make_fixture_project
 
 
 def write(site: Path, path: str, body: str) -> None:
     target = site / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"<!doctype html>\n<html><body>\n{body}\n</body></html>\n",
-                      encoding="utf-8")
+    target.write_text(f"<!doctype html>\n<html><body>\n{body}\n</body></html>\n", encoding="utf-8")
 
 
 @pytest.fixture
 def site(tmp_path) -> Path:
     site = tmp_path / "site"
-    write(site, "index.html", '<h1 id="top">Home</h1>\n'
-          '<a href="claims/">claims</a> <a href="claims/x/#in-short">x</a>\n'
-          '<a href="#top">top</a> <a href="#">nothing</a> <a href="">self</a>\n'
-          '<a href="https://example.org/#nowhere">out</a> <a href="mailto:a@example.org">m</a>\n'
-          '<a href="//cdn.example.org/x.js">protocol-relative</a>\n'
-          '<img src="assets/logo.png"> <link rel="stylesheet" href="assets/site.css">\n'
-          '<a href="claims/x/index.html#caf%C3%A9">encoded</a> <a href="/claims/x/">root</a>')
+    write(
+        site,
+        "index.html",
+        '<h1 id="top">Home</h1>\n'
+        '<a href="claims/">claims</a> <a href="claims/x/#in-short">x</a>\n'
+        '<a href="#top">top</a> <a href="#">nothing</a> <a href="">self</a>\n'
+        '<a href="https://example.org/#nowhere">out</a> <a href="mailto:a@example.org">m</a>\n'
+        '<a href="//cdn.example.org/x.js">protocol-relative</a>\n'
+        '<img src="assets/logo.png"> <link rel="stylesheet" href="assets/site.css">\n'
+        '<a href="claims/x/index.html#caf%C3%A9">encoded</a> <a href="/claims/x/">root</a>',
+    )
     write(site, "claims/index.html", '<a href="../">home</a> <a href="x/">x</a>')
-    write(site, "claims/x/index.html", '<h2 id="in-short">In short</h2>\n'
-          '<h2 id="café">Café</h2> <a name="old-anchor"></a>\n'
-          '<a href="../../#top">home</a> <a href="../../claims/x/#old-anchor">self</a>')
+    write(
+        site,
+        "claims/x/index.html",
+        '<h2 id="in-short">In short</h2>\n'
+        '<h2 id="café">Café</h2> <a name="old-anchor"></a>\n'
+        '<a href="../../#top">home</a> <a href="../../claims/x/#old-anchor">self</a>',
+    )
     (site / "assets").mkdir()
     (site / "assets" / "logo.png").write_bytes(b"\x89PNG")
     (site / "assets" / "site.css").write_text("body{}")
@@ -52,19 +58,21 @@ def test_a_sound_site_has_no_problems(site):
 
 
 def test_each_kind_of_broken_link_is_reported_where_it_stands(site):
-    write(site, "claims/y/index.html", '<p>Intro</p>\n'
-          '<p><a href="../x/#gone">a</a> <a href="../missing/">b</a></p>\n'
-          '<img src="../../assets/none.png"> <a href="#here">c</a>\n'
-          '<a href="../../../outside.html">d</a> <a href="/claims/x/#nope">e</a>')
+    write(
+        site,
+        "claims/y/index.html",
+        "<p>Intro</p>\n"
+        '<p><a href="../x/#gone">a</a> <a href="../missing/">b</a></p>\n'
+        '<img src="../../assets/none.png"> <a href="#here">c</a>\n'
+        '<a href="../../../outside.html">d</a> <a href="/claims/x/#nope">e</a>',
+    )
     report = check_site(site, shown="site")
     assert [str(p) for p in report.problems] == [
-        "site/claims/y/index.html:4:4: link '../x/#gone': claims/x/index.html has no anchor"
-        " 'gone'",
+        "site/claims/y/index.html:4:4: link '../x/#gone': claims/x/index.html has no anchor 'gone'",
         "site/claims/y/index.html:4:31: link '../missing/' leads to no file of the site",
         "site/claims/y/index.html:5:1: link '../../assets/none.png' leads to no file of the site",
         "site/claims/y/index.html:5:35: link '#here': claims/y/index.html has no anchor 'here'",
-        "site/claims/y/index.html:6:1: link '../../../outside.html' leads to no file of the"
-        " site",
+        "site/claims/y/index.html:6:1: link '../../../outside.html' leads to no file of the site",
         "site/claims/y/index.html:6:39: link '/claims/x/#nope': claims/x/index.html has no"
         " anchor 'nope'",
     ]
@@ -78,8 +86,10 @@ def test_command_exit_status_and_formats(site, chdir):
     write(site, "broken.html", '<a href="nowhere.html">x</a>')
     text = CliRunner().invoke(cli, ["check-links", "site"])
     assert text.exit_code == 1
-    assert text.stderr == ("site/broken.html:3:1: link 'nowhere.html' leads to no file of the"
-                           " site\nsite: 13 internal links in 4 pages: 1 broken.\n")
+    assert text.stderr == (
+        "site/broken.html:3:1: link 'nowhere.html' leads to no file of the"
+        " site\nsite: 13 internal links in 4 pages: 1 broken.\n"
+    )
     github = CliRunner().invoke(cli, ["check-links", "site", "--format", "github"])
     assert github.stdout.startswith("::error file=site/broken.html,line=3,col=1::link")
     as_json = json.loads(CliRunner().invoke(cli, ["check-links", "--format", "json"]).stdout)
@@ -89,13 +99,10 @@ def test_command_exit_status_and_formats(site, chdir):
 
 @pytest.mark.slow
 def test_a_built_fixture_site_passes_and_a_broken_anchor_fails(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
-    build = subprocess.run([sys.executable, "-m", "dossier_gen", "build"], cwd=project,
-                           capture_output=True, text=True)
+    project = make_fixture_project(tmp_path / "project")
+    build = subprocess.run(
+        [sys.executable, "-m", "dossier_gen", "build"], cwd=project, capture_output=True, text=True
+    )
     assert build.returncode == 0, build.stderr
     report = check_site(project / "site")
     assert report.problems == []
@@ -105,17 +112,24 @@ def test_a_built_fixture_site_passes_and_a_broken_anchor_fails(tmp_path):
     page = project / "site" / "claims" / "bridge-best" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert 'href="../../ratings/#not-checkable"' in html
-    page.write_text(html.replace('href="../../ratings/#not-checkable"',
-                                 'href="../../ratings/#not-rated"'), encoding="utf-8")
+    page.write_text(
+        html.replace('href="../../ratings/#not-checkable"', 'href="../../ratings/#not-rated"'),
+        encoding="utf-8",
+    )
     [problem] = check_site(project / "site").problems
-    assert problem.message == ("link '../../ratings/#not-rated': ratings/index.html has no"
-                               " anchor 'not-rated'")
+    assert problem.message == (
+        "link '../../ratings/#not-rated': ratings/index.html has no anchor 'not-rated'"
+    )
 
 
 def test_links_from_the_root_resolve_under_the_sites_root_path(site):
-    write(site, "404.html", '<a href="/dossier/claims/x/#in-short">a</a>\n'
-          '<link href="/dossier/assets/site.css"> <a href="/dossier/">home</a>\n'
-          '<a href="/elsewhere/">outside</a>')
+    write(
+        site,
+        "404.html",
+        '<a href="/dossier/claims/x/#in-short">a</a>\n'
+        '<link href="/dossier/assets/site.css"> <a href="/dossier/">home</a>\n'
+        '<a href="/elsewhere/">outside</a>',
+    )
     report = check_site(site, shown="site", root_path="/dossier/")
     problems = [str(p) for p in report.problems]
     # Under /dossier/, the index page's own root links (/claims/x/) point outside the site.
@@ -129,10 +143,16 @@ def test_links_from_the_root_resolve_under_the_sites_root_path(site):
 def test_root_path_defaults_to_the_home_pages_canonical_address(site):
     home = site / "index.html"
     html = home.read_text(encoding="utf-8")
-    home.write_text(html.replace(
-        "<body>", '<head><link rel="canonical" href="https://example.github.io/dossier/">'
-        "</head><body>"), encoding="utf-8")
+    home.write_text(
+        html.replace(
+            "<body>",
+            '<head><link rel="canonical" href="https://example.github.io/dossier/"></head><body>',
+        ),
+        encoding="utf-8",
+    )
     write(site, "404.html", '<a href="/dossier/claims/">claims</a>')
-    assert check_site(site, shown="site", root_path="/dossier/").problems == \
-        check_site(site, shown="site").problems
+    assert (
+        check_site(site, shown="site", root_path="/dossier/").problems
+        == check_site(site, shown="site").problems
+    )
     assert [p.line for p in check_site(site).problems] == [9]  # index.html's /claims/x/

@@ -10,26 +10,41 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from dossier_gen.cli import cli
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
 from dossier_gen.problems import DataError
-from dossier_gen.scaffold import KINDS
+from dossier_gen.records.kinds import BY_NAME
 
 FILLED = {
     "claim": {
-        "title": "The bridge opened in 2019", "text": "The bridge opened in 2019.",
-        "form": "quote", "claimant": "ada-example", "claimed_on": '"2019-04"',
-        "source": "example-report", "locator": "paragraph 6", "quote": '"opened in 2019"',
-        "rating": "confirmed", "summary": "The registry lists the opening.",
-        "analysis": "The *registry* agrees.", "reviewed_on": '"2026-11-22"',
-        "stance": "supports", "note": "The registry records the opening.",
+        "title": "The bridge opened in 2019",
+        "text": "The bridge opened in 2019.",
+        "form": "quote",
+        "claimant": "ada-example",
+        "claimed_on": '"2019-04"',
+        "source": "example-report",
+        "locator": "paragraph 6",
+        "quote": '"opened in 2019"',
+        "rating": "confirmed",
+        "summary": "The registry lists the opening.",
+        "analysis": "The *registry* agrees.",
+        "reviewed_on": '"2026-11-22"',
+        "stance": "supports",
+        "note": "The registry records the opening.",
     },
     "entity": {
-        "kind": "person", "name": "Bo Writer", "description": "An invented reporter.",
-        "source": "example-report", "locator": "byline", "quote": '"By Bo Writer"',
+        "kind": "person",
+        "name": "Bo Writer",
+        "description": "An invented reporter.",
+        "source": "example-report",
+        "locator": "byline",
+        "quote": '"By Bo Writer"',
     },
     "source": {
-        "title": "Bridge opening notice", "publisher": "Example Registry",
-        "url": "https://example.org/opening", "language": "en", "kind": "document",
+        "title": "Bridge opening notice",
+        "publisher": "Example Registry",
+        "url": "https://example.org/opening",
+        "language": "en",
+        "kind": "document",
     },
 }
 """Values an editor would type into the blank of each kind (the rest stay empty)."""
@@ -74,14 +89,13 @@ def field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-@pytest.fixture
-def root(fixture_copy, chdir):
-    return chdir(fixture_copy)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(BY_NAME))
 def test_blank_record_has_every_field_and_the_schema_line(root, kind):
-    folder, model, schema_file = KINDS[kind]
+    folder, model, schema_file = (
+        BY_NAME[kind].folder,
+        BY_NAME[kind].model,
+        BY_NAME[kind].schema_file,
+    )
     result = CliRunner().invoke(cli, ["new", kind, "new-record"])
     assert result.exit_code == 0, result.output
     text = (root / "data" / folder / "new-record.yml").read_text(encoding="utf-8")
@@ -95,9 +109,9 @@ def test_blank_record_has_every_field_and_the_schema_line(root, kind):
             assert lines[i - 1].lstrip().startswith("#"), f"no comment above {line!r}"
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(BY_NAME))
 def test_blank_record_validates_once_filled_in(root, kind):
-    folder, _, _ = KINDS[kind]
+    folder = BY_NAME[kind].folder
     assert CliRunner().invoke(cli, ["new", kind, "new-record"]).exit_code == 0
     path = root / "data" / folder / "new-record.yml"
     text = path.read_text(encoding="utf-8")
@@ -117,7 +131,7 @@ def test_untouched_blank_claim_names_every_required_field(root):
         load_catalog("data")
     messages = [p.message for p in caught.value.problems]
     assert "title is empty; give it a value or remove the line" in messages
-    assert ("statement.form is empty; expected one of: 'quote' or 'paraphrase'" in messages)
+    assert "statement.form is empty; expected one of: 'quote' or 'paraphrase'" in messages
     assert all(p.path == "data/claims/new-record.yml" for p in caught.value.problems)
     assert len(messages) == 12  # every required field, and nothing about optional ones
 
@@ -134,20 +148,25 @@ def test_refuses_to_overwrite(root):
     assert not (root / "data" / "sources" / "taken.yml").exists()
 
 
-@pytest.mark.parametrize("bad", ["Bridge", "bridge_best", "bridge--best", "-bridge", "../x",
-                                 "bridge best", ""])
+@pytest.mark.parametrize(
+    "bad", ["Bridge", "bridge_best", "bridge--best", "-bridge", "../x", "bridge best", ""]
+)
 def test_refuses_ids_that_are_not_slugs(root, bad):
     result = CliRunner().invoke(cli, ["new", "claim", "--", bad])
     assert result.exit_code == 2
     assert "is not a valid id" in result.stderr
     assert sorted(p.name for p in (root / "data" / "claims").iterdir()) == [
-        "bridge-best.yml", "bridge-finished.yml"]
+        "bridge-best.yml",
+        "bridge-finished.yml",
+    ]
 
 
 def test_schema_line_follows_the_data_and_schema_folders(tmp_path, chdir):
     chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["new", "entity", "someone", "--data", "content/data",
-                                      "--schema-dir", "content/schema"])
+    result = CliRunner().invoke(
+        cli,
+        ["new", "entity", "someone", "--data", "content/data", "--schema-dir", "content/schema"],
+    )
     assert result.exit_code == 0, result.output
     first = (tmp_path / "content/data/entities/someone.yml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schema/entity.schema.json"

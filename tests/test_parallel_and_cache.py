@@ -7,7 +7,7 @@ re-render only pages whose inputs changed. (Speed is measured by `make bench`, n
 
 from __future__ import annotations
 
-import importlib.util
+import functools
 import os
 import shutil
 import subprocess
@@ -17,28 +17,23 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from dossier_gen import parallel
-from dossier_gen.cache import PageCache, RecordCache
-from dossier_gen.load import load_catalog
-from dossier_gen.problems import DataError
-from dossier_gen.render import render_site
+from devtools.synth import write_dossier
+from dossier_gen import DataError, load_catalog
+from dossier_gen.publishing.site import build_site
+from dossier_gen.rendering.render import DEFAULT_TEMPLATES
+from dossier_gen.speed import parallel
+from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.speed.preview import CompiledTemplates
 
 from .conftest import ROOT
 
-TEMPLATES = [ROOT / "templates"]
-
-
-def _synth():
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+TEMPLATES: list[Path] = []  # the package's own templates
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
     """A synthetic dossier of 60 claims (with entities and sources: about 100 records)."""
-    return _synth().write_dossier(tmp_path_factory.mktemp("synth"), 60) / "data"
+    return write_dossier(tmp_path_factory.mktemp("synth"), 60) / "data"
 
 
 @pytest.fixture
@@ -46,14 +41,9 @@ def synthetic_copy(synthetic: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(synthetic, tmp_path / "data"))
 
 
-def read_in_pool(jobs):
-    """Force the pool even for a small dossier."""
-    return parallel.read_records([(p, m, None) for p, m in jobs], min_items=1)
-
-
-def render_in_pool(env, shared, jobs):
-    return parallel.map_forked(parallel._render_chunk, (env, shared, jobs), len(jobs),
-                               min_items=1)
+# The pool, even for a small dossier.
+read_in_pool = functools.partial(parallel.read_many, min_items=1)
+render_in_pool = functools.partial(parallel.render_in_parallel, min_items=1)
 
 
 def _pid(state, start: int, stop: int) -> list[int]:
@@ -62,12 +52,15 @@ def _pid(state, start: int, stop: int) -> list[int]:
 
 def test_the_pool_really_uses_other_processes():
     # In a fresh process: the test run itself may have threads running, which keep it serial.
-    code = ("import os; from dossier_gen import parallel;"
-            " from tests.test_parallel_and_cache import _pid;"
-            " pids = set(parallel.map_forked(_pid, None, 16, min_items=1));"
-            " print(parallel.worker_count(), os.getpid() in pids, len(pids))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout.split()
+    code = (
+        "import os; from dossier_gen.speed import cores, parallel;"
+        " from tests.test_parallel_and_cache import _pid;"
+        " pids = set(parallel.map_forked(_pid, None, 16, min_items=1));"
+        " print(cores.worker_count(), os.getpid() in pids, len(pids))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     workers, parent_did_work, processes = int(out[0]), out[1] == "True", int(out[2])
     if workers >= 2:
         assert not parent_did_work and processes >= 1
@@ -80,18 +73,17 @@ def test_parallel_load_and_render_equal_serial(synthetic: Path):
     pooled = load_catalog(synthetic, read_many=read_in_pool)
     assert pooled == serial
     assert list(pooled.claims) == list(serial.claims)
-    assert (render_site(pooled, TEMPLATES, renderer=render_in_pool)
-            == render_site(serial, TEMPLATES))
+    assert build_site(pooled, TEMPLATES, renderer=render_in_pool) == build_site(serial, TEMPLATES)
 
 
 def test_parallel_load_reports_the_same_problems_sorted(synthetic_copy: Path):
     claims = synthetic_copy / "claims"
     (claims / "claim-3.yml").write_text("title: [unclosed\n", encoding="utf-8")
     text = (claims / "claim-7.yml").read_text(encoding="utf-8")
-    (claims / "claim-7.yml").write_text(text.replace("rating: ", "rating: nope-"),
-                                        encoding="utf-8")
-    (claims / "claim-1.yml").write_text(text.replace("claimed_on:", "claimed_on_typo:"),
-                                        encoding="utf-8")
+    (claims / "claim-7.yml").write_text(text.replace("rating: ", "rating: nope-"), encoding="utf-8")
+    (claims / "claim-1.yml").write_text(
+        text.replace("claimed_on:", "claimed_on_typo:"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as serial:
         load_catalog(synthetic_copy)
     with pytest.raises(DataError) as pooled:
@@ -112,11 +104,14 @@ def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
     records, pages = RecordCache(), PageCache()
 
     def warm():
-        return render_site(load_catalog(synthetic_copy, read_many=records.read_many),
-                           TEMPLATES, renderer=pages.render)
+        return build_site(
+            load_catalog(synthetic_copy, read_many=records.read_many),
+            TEMPLATES,
+            renderer=pages.render,
+        )
 
     def cold():
-        return render_site(load_catalog(synthetic_copy), TEMPLATES)
+        return build_site(load_catalog(synthetic_copy), TEMPLATES)
 
     assert warm() == cold()
     first = load_catalog(synthetic_copy, read_many=records.read_many)
@@ -151,25 +146,24 @@ def test_warm_rebuilds_equal_cold_ones(synthetic_copy: Path):
     assert "claims/claim-11.md" not in warm().pages
 
 
-def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path,
-                                                           tmp_path: Path):
-    templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
+def test_a_template_edit_re_renders_every_page_that_uses_it(synthetic_copy: Path, tmp_path: Path):
+    templates = Path(shutil.copytree(DEFAULT_TEMPLATES, tmp_path / "templates"))
     records, pages = RecordCache(), PageCache()
     catalog = load_catalog(synthetic_copy, read_many=records.read_many)
-    render_site(catalog, [templates], renderer=pages.render)
+    build_site(catalog, [templates], renderer=pages.render)
     claim_template = templates / "claim.md.j2"
-    claim_template.write_text(claim_template.read_text(encoding="utf-8")
-                              + "\nA sentence added to the template.\n", encoding="utf-8")
-    warm = render_site(catalog, [templates], renderer=pages.render)
-    assert warm == render_site(load_catalog(synthetic_copy), [templates])
+    claim_template.write_text(
+        claim_template.read_text(encoding="utf-8") + "\nA sentence added to the template.\n",
+        encoding="utf-8",
+    )
+    warm = build_site(catalog, [templates], renderer=pages.render)
+    assert warm == build_site(load_catalog(synthetic_copy), [templates])
     assert "A sentence added to the template." in warm.pages["claims/claim-0.md"].markdown
 
 
 def test_the_theme_templates_compiled_once_are_reused_until_edited(monkeypatch):
-    from dossier_gen.mkdocs_plugin import _CompiledTemplates
-
     sources = {"page.html": "Hello {{ name }}"}
-    kept = _CompiledTemplates()
+    kept = CompiledTemplates()
     compiled: list[str] = []
     original = jinja2.Environment.compile
 

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import markdown
@@ -21,37 +20,117 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from dossier_gen.audit import audit_page
-from dossier_gen.escape import clean
-from dossier_gen.load import load_catalog, read_record
-from dossier_gen.models import Claim
+from dossier_gen.loading.load import load_catalog, read_record
 from dossier_gen.problems import DataError
-from dossier_gen.render import render_site
+from dossier_gen.publishing.audit import audit_page
+from dossier_gen.publishing.site import build_site
+from dossier_gen.records.models import Claim
+from dossier_gen.rendering.escape import clean
 
-from .conftest import FIXTURE, ROOT
+from .conftest import TEMPLATES, make_fixture_project
 
 CI = os.environ.get("CI") == "true"
-FAST = settings(max_examples=300, deadline=None, derandomize=CI,
-                suppress_health_check=[HealthCheck.too_slow])
-RENDER = settings(max_examples=40, deadline=None, derandomize=CI,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-BUILD = settings(max_examples=4, deadline=None, derandomize=CI,
-                 suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=300, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
+RENDER = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=CI,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+BUILD = settings(
+    max_examples=4, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
 
-WORK = Path(tempfile.mkdtemp(prefix="dossier-properties-"))
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """A folder for the files each example writes (module-wide: hypothesis runs many
+    examples in one test call)."""
+    return tmp_path_factory.mktemp("properties")
+
 
 # Pieces of syntax of every language the text passes through on its way to the reader.
-TOKENS = ["<", ">", "&", '"', "'", "`", "[", "]", "(", ")", "{", "}", "!", "#", "*", "_",
-          "-", "+", "=", "|", "~", "^", ":", "$", "%", "@", "\\", "/", ";", ".", ",", "?",
-          " ", "  ", "\n", "\n\n", "    ", "--8<--", "{: ", "javascript:", "</script>",
-          "<script>", "&lt;", "&#60;", "&amp;", "{{", "}}", "{%", "!!!", "???", "***",
-          "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "<!--", "-->",
-          "*[A]:", "[^1]", "é", "名", "\u200d", "\u00a0", "a", "b", "1", "x"]
-hostile_text = st.lists(
-    st.one_of(st.sampled_from(TOKENS),
-              st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf"))),
-    min_size=1, max_size=40,
-).map("".join).filter(lambda s: s.strip() != "")
+TOKENS = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "!",
+    "#",
+    "*",
+    "_",
+    "-",
+    "+",
+    "=",
+    "|",
+    "~",
+    "^",
+    ":",
+    "$",
+    "%",
+    "@",
+    "\\",
+    "/",
+    ";",
+    ".",
+    ",",
+    "?",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "    ",
+    "--8<--",
+    "{: ",
+    "javascript:",
+    "</script>",
+    "<script>",
+    "&lt;",
+    "&#60;",
+    "&amp;",
+    "{{",
+    "}}",
+    "{%",
+    "!!!",
+    "???",
+    "***",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "<!--",
+    "-->",
+    "*[A]:",
+    "[^1]",
+    "é",
+    "名",
+    "\u200d",
+    "\u00a0",
+    "a",
+    "b",
+    "1",
+    "x",
+]
+hostile_text = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(TOKENS),
+            st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf")),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 plain_text = hostile_text.map(lambda s: s[:100])
 
 
@@ -62,15 +141,53 @@ def _yaml(value: object) -> str:
 
 # --- the loader: any bytes give records or positioned problems ----------------------------
 
-YAMLISH = st.lists(st.sampled_from(
-    ["a", "b", ":", ": ", "- ", "\n", "  ", "\t", "'", '"', "[", "]", "{", "}", ",", "#", "&x",
-     "*x", "!!str", "!t", "---", "...", "|", ">", "%YAML 1.1", "\\u202e", "\\ud800", "?",
-     "9" * 30, "\xef\xbb\xbf", "é", "\u2028", "\x00", "\x85", "title", "claimant"]),
-    max_size=60).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "b",
+            ":",
+            ": ",
+            "- ",
+            "\n",
+            "  ",
+            "\t",
+            "'",
+            '"',
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "#",
+            "&x",
+            "*x",
+            "!!str",
+            "!t",
+            "---",
+            "...",
+            "|",
+            ">",
+            "%YAML 1.1",
+            "\\u202e",
+            "\\ud800",
+            "?",
+            "9" * 30,
+            "\xef\xbb\xbf",
+            "é",
+            "\u2028",
+            "\x00",
+            "\x85",
+            "title",
+            "claimant",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
-def _check_read(data: bytes) -> None:
-    path = WORK / "any.yml"
+def _check_read(work: Path, data: bytes) -> None:
+    path = work / "any.yml"
     path.write_bytes(data)
     loaded, problems = read_record(path, Claim)
     if loaded is None:
@@ -83,27 +200,34 @@ def _check_read(data: bytes) -> None:
 
 @FAST
 @given(st.binary(max_size=400))
-def test_any_bytes_give_records_or_positioned_problems(data):
-    _check_read(data)
+def test_any_bytes_give_records_or_positioned_problems(work, data):
+    _check_read(work, data)
 
 
 @FAST
 @given(YAMLISH)
-def test_any_yaml_like_text_gives_records_or_positioned_problems(text):
-    _check_read(text.encode("utf-8", "surrogatepass"))
+def test_any_yaml_like_text_gives_records_or_positioned_problems(work, text):
+    _check_read(work, text.encode("utf-8", "surrogatepass"))
 
 
 @FAST
-@given(st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-              st.text(max_size=20)),
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-    max_leaves=20))
-def test_any_yaml_document_gives_records_or_positioned_problems(value):
-    for dumped in (yaml.safe_dump(value, allow_unicode=True),
-                   yaml.safe_dump(value, default_flow_style=True)):
-        _check_read(dumped.encode("utf-8", "surrogatepass"))
+@given(
+    st.recursive(
+        st.one_of(
+            st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20)
+        ),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_any_yaml_document_gives_records_or_positioned_problems(work, value):
+    for dumped in (
+        yaml.safe_dump(value, allow_unicode=True),
+        yaml.safe_dump(value, default_flow_style=True),
+    ):
+        _check_read(work, dumped.encode("utf-8", "surrogatepass"))
 
 
 # --- what is accepted renders, and record text never becomes markup ------------------------
@@ -111,37 +235,92 @@ def test_any_yaml_document_gives_records_or_positioned_problems(value):
 SITE_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # as in mkdocs.yml
 # Elements the templates write: the above, plus dates (time), rating badges (span) and the
 # build-time SVG charts (figure, svg and its parts).
-DATA_PAGE_TAGS = {"h1", "h2", "h3", "p", "a", "ul", "li", "blockquote", "strong", "em",
-                  "table", "thead", "tbody", "tr", "th", "td", "div", "code", "pre", "br",
-                  "time", "span", "figure", "figcaption", "svg", "g", "rect", "text", "title",
-                  "desc"}
+DATA_PAGE_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "a",
+    "ul",
+    "li",
+    "blockquote",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "code",
+    "pre",
+    "br",
+    "time",
+    "span",
+    "figure",
+    "figcaption",
+    "svg",
+    "g",
+    "rect",
+    "text",
+    "title",
+    "desc",
+}
 
 
 @st.composite
 def hostile_records(draw):
-    entity = {"kind": "person", "name": draw(plain_text), "description": draw(hostile_text),
-              "aliases": [draw(plain_text)],
-              "links": [{"label": draw(plain_text), "url": "https://example.org/a?b=1&c=2"}]}
-    source = {"title": draw(plain_text), "publisher": draw(plain_text),
-              "authors": [draw(plain_text)], "url": "https://bücher.example/x",
-              "language": "en", "kind": "other", "notes": draw(hostile_text)}
-    claim = {"title": draw(plain_text), "claimant": "prop-person", "claimed_on": "2019",
-             "statement": {"text": draw(hostile_text), "form": draw(
-                 st.sampled_from(["quote", "paraphrase"]))},
-             "appearance": {"source": "prop-source", "locator": draw(plain_text),
-                            "quote": draw(plain_text)},
-             "rating": "confirmed", "summary": draw(hostile_text),
-             "analysis": draw(hostile_text), "reviewed_on": "2026-11-20",
-             "evidence": [{"source": "prop-source", "locator": draw(plain_text),
-                           "quote": draw(plain_text), "stance": "context",
-                           "note": draw(hostile_text)}]}
+    entity = {
+        "kind": "person",
+        "name": draw(plain_text),
+        "description": draw(hostile_text),
+        "aliases": [draw(plain_text)],
+        "links": [{"label": draw(plain_text), "url": "https://example.org/a?b=1&c=2"}],
+    }
+    source = {
+        "title": draw(plain_text),
+        "publisher": draw(plain_text),
+        "authors": [draw(plain_text)],
+        "url": "https://bücher.example/x",
+        "language": "en",
+        "kind": "other",
+        "notes": draw(hostile_text),
+    }
+    claim = {
+        "title": draw(plain_text),
+        "claimant": "prop-person",
+        "claimed_on": "2019",
+        "statement": {
+            "text": draw(hostile_text),
+            "form": draw(st.sampled_from(["quote", "paraphrase"])),
+        },
+        "appearance": {
+            "source": "prop-source",
+            "locator": draw(plain_text),
+            "quote": draw(plain_text),
+        },
+        "rating": "confirmed",
+        "summary": draw(hostile_text),
+        "analysis": draw(hostile_text),
+        "reviewed_on": "2026-11-20",
+        "evidence": [
+            {
+                "source": "prop-source",
+                "locator": draw(plain_text),
+                "quote": draw(plain_text),
+                "stance": "context",
+                "note": draw(hostile_text),
+            }
+        ],
+    }
     return entity, source, claim
 
 
-def _project(entity: dict, source: dict, claim: dict) -> Path:
-    project = WORK / "project"
+def _project(work: Path, entity: dict, source: dict, claim: dict) -> Path:
+    project = work / "project"
     shutil.rmtree(project, ignore_errors=True)
-    shutil.copytree(FIXTURE, project)
+    make_fixture_project(project)
     data = project / "data"
     (data / "entities" / "prop-person.yml").write_text(_yaml(entity), encoding="utf-8")
     (data / "sources" / "prop-source.yml").write_text(_yaml(source), encoding="utf-8")
@@ -159,23 +338,25 @@ def _visible(fragment: str) -> str:
 
 @RENDER
 @given(hostile_records())
-def test_accepted_records_render_and_no_record_text_becomes_markup(records):
+def test_accepted_records_render_and_no_record_text_becomes_markup(work, records):
     entity, source, claim = records
-    project = _project(entity, source, claim)
+    project = _project(work, entity, source, claim)
     try:
         catalog = load_catalog(project / "data")
     except DataError as error:
         for problem in error.problems:  # refused: only with positions
             assert problem.line >= 1 and problem.col >= 1
         assume(False)
-    site = render_site(catalog, [ROOT / "templates"])
+    site = build_site(catalog, [TEMPLATES])
     # As MkDocs does, the front matter is read apart from the Markdown; the theme prints
     # its description unescaped, so nothing in it may have a meaning in HTML.
     split = {path: get_data(page.markdown) for path, page in site.pages.items()}
     for path, (_, meta) in split.items():
         assert not set(meta.get("description", "")) & set("<>&\"'"), (path, meta)
-    pages = {path: markdown.markdown(body, extensions=SITE_EXTENSIONS)
-             for path, (body, _) in split.items()}
+    pages = {
+        path: markdown.markdown(body, extensions=SITE_EXTENSIONS)
+        for path, (body, _) in split.items()
+    }
     for path in ("claims/prop-claim.md", "entities/prop-person.md", "sources/prop-source.md"):
         body = pages[path]
         assert audit_page(_article(body)) == [], path
@@ -195,19 +376,17 @@ def test_accepted_records_render_and_no_record_text_becomes_markup(records):
 @pytest.mark.slow
 @BUILD
 @given(hostile_records())
-def test_accepted_records_build_with_mkdocs_and_pass_the_audit(records):
+def test_accepted_records_build_with_mkdocs_and_pass_the_audit(work, records):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     entity, source, claim = records
-    project = _project(entity, source, claim)
+    project = _project(work, entity, source, claim)
     try:
         load_catalog(project / "data")
     except DataError:
         assume(False)
     config_file = project / "mkdocs.yml"
-    config_file.write_text(config_file.read_text().replace("../../../templates",
-                                                           str(ROOT / "templates")))
     cwd = os.getcwd()
     os.chdir(project)  # the plugin's data_dir is relative to the working folder
     try:

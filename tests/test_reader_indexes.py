@@ -7,8 +7,8 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier_gen.indexes import _claims_naming, build_indexes
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.indexes import build_indexes, claims_naming
 
 from .conftest import FIXTURE
 
@@ -26,9 +26,11 @@ def test_relayed_claims_are_listed_under_whoever_relayed_them():
 
 def test_claims_naming_an_entity_skip_its_own_claims(fixture_copy):
     claim = fixture_copy / "data" / "claims" / "bridge-best.yml"
-    claim.write_text(claim.read_text().replace("claimant: ada-example",
-                                               "claimant: example-news").replace(
-        "The best bridge anywhere in the region.", "艾达 built the best bridge."))
+    claim.write_text(
+        claim.read_text()
+        .replace("claimant: ada-example", "claimant: example-news")
+        .replace("The best bridge anywhere in the region.", "艾达 built the best bridge.")
+    )
     indexes = build_indexes(load_catalog(fixture_copy / "data"))
     assert indexes.claims_naming == {"ada-example": ["bridge-best"]}
 
@@ -38,13 +40,23 @@ def _naive_claims_naming(catalog, claim_ids):
     naming = {}
     for eid, loaded in catalog.entities.items():
         e = loaded.model
-        names = [n.casefold() for n in (e.name, e.native_name, *e.aliases)
-                 if n and (len(n) >= 3 or not n.isascii())]
-        found = [cid for cid in claim_ids
-                 if catalog.claims[cid].model.claimant != eid
-                 and any(n in " ".join((catalog.claims[cid].model.title,
-                                        catalog.claims[cid].model.statement.text)).casefold()
-                         for n in names)]
+        names = [
+            n.casefold()
+            for n in (e.name, e.native_name, *e.aliases)
+            if n and (len(n) >= 3 or not n.isascii())
+        ]
+        found = [
+            cid
+            for cid in claim_ids
+            if catalog.claims[cid].model.claimant != eid
+            and any(
+                n
+                in " ".join(
+                    (catalog.claims[cid].model.title, catalog.claims[cid].model.statement.text)
+                ).casefold()
+                for n in names
+            )
+        ]
         if found:
             naming[eid] = found
     return naming
@@ -55,16 +67,27 @@ def _naive_claims_naming(catalog, claim_ids):
 _TEXT = st.text(alphabet="abAB ßs艾达", max_size=12)
 
 
-@given(texts=st.lists(st.tuples(_TEXT, _TEXT, st.integers(0, 2)), max_size=6),
-       names=st.lists(st.tuples(_TEXT, st.none() | _TEXT, st.lists(_TEXT, max_size=2)),
-                      min_size=1, max_size=3))
+@given(
+    texts=st.lists(st.tuples(_TEXT, _TEXT, st.integers(0, 2)), max_size=6),
+    names=st.lists(
+        st.tuples(_TEXT, st.none() | _TEXT, st.lists(_TEXT, max_size=2)), min_size=1, max_size=3
+    ),
+)
 def test_claims_naming_finds_what_a_scan_of_every_text_finds(texts, names):
-    entities = {f"e{i}": SimpleNamespace(model=SimpleNamespace(
-        name=name, native_name=native, aliases=aliases))
-        for i, (name, native, aliases) in enumerate(names)}
-    claims = {f"c{i}": SimpleNamespace(model=SimpleNamespace(
-        title=title, statement=SimpleNamespace(text=text), claimant=f"e{who}"))
-        for i, (title, text, who) in enumerate(texts)}
+    entities = {
+        f"e{i}": SimpleNamespace(
+            model=SimpleNamespace(name=name, native_name=native, aliases=aliases)
+        )
+        for i, (name, native, aliases) in enumerate(names)
+    }
+    claims = {
+        f"c{i}": SimpleNamespace(
+            model=SimpleNamespace(
+                title=title, statement=SimpleNamespace(text=text), claimant=f"e{who}"
+            )
+        )
+        for i, (title, text, who) in enumerate(texts)
+    }
     catalog = SimpleNamespace(entities=entities, claims=claims)
     ids = sorted(claims, reverse=True)
-    assert _claims_naming(catalog, ids) == _naive_claims_naming(catalog, ids)
+    assert claims_naming(catalog, ids) == _naive_claims_naming(catalog, ids)

@@ -17,17 +17,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
-from dossier_gen.fields import _check_full_date, _check_partial_date
-from dossier_gen.models import Claim, Dossier, Entity, Source
+from dossier_gen.records.fields import FullDate, PartialDate
+from dossier_gen.records.models import Claim, Dossier, Entity, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLES = Path(os.environ.get("DOSSIER_ARTICLES") or SHARED / "articles")
-RESEARCH = Path(
-    os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md"
-)
+RESEARCH = Path(os.environ.get("DOSSIER_RESEARCH") or SHARED / "research" / "dossier-research.md")
 
 # The four articles the dossier checks: source id -> file name of the copy reviewed.
 ARTICLE_SOURCES = {
@@ -139,8 +138,7 @@ def test_appearance_quote_is_verbatim_in_the_article(claim_id):
         return
     text = "\n".join(_article_lines(claim.appearance.source))
     assert _normalise(claim.appearance.quote) in _normalise(text), (
-        f"{claim_id}: appearance quote not found in {source.local_copy}: "
-        f"{claim.appearance.quote!r}"
+        f"{claim_id}: appearance quote not found in {source.local_copy}: {claim.appearance.quote!r}"
     )
 
 
@@ -160,7 +158,8 @@ def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
 
 # Statements marked as quotes that appeared in one of the four articles.
 QUOTED_STATEMENTS = sorted(
-    c for c, claim in CLAIMS.items()
+    c
+    for c, claim in CLAIMS.items()
     if claim.statement.form == "quote" and claim.appearance.source in ARTICLE_SOURCES
 )
 
@@ -174,15 +173,43 @@ def test_quoted_statement_is_verbatim_in_the_article(claim_id):
     )
 
 
+VERIFIED_QUOTES = ROOT / "research" / "verified-quotes.yml"
+"""Quotes read on stored copies of cited pages after the research notes were written, each
+checked against the page by a second editor; the file gives each page's address."""
+
+
+def _verified_quotes() -> dict[str, str]:
+    """Source id → the normalised text of every verified quote from it."""
+    if not VERIFIED_QUOTES.is_file():
+        return {}
+    entries = yaml.load(VERIFIED_QUOTES.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return {
+        source_id: _normalise("\n".join(entry["quotes"]))
+        for source_id, entry in (entries or {}).items()
+    }
+
+
+def test_verified_quotes_name_a_source_and_the_address_read():
+    if not VERIFIED_QUOTES.is_file():
+        return
+    entries = yaml.load(VERIFIED_QUOTES.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    for source_id, entry in (entries or {}).items():
+        assert source_id in SOURCES, f"{VERIFIED_QUOTES.name}: no source {source_id!r}"
+        assert entry.get("address", "").startswith(("http://", "https://")), source_id
+        assert entry.get("verified_on") and entry.get("quotes"), source_id
+
+
 def test_later_source_quotes_are_verbatim_in_the_research_notes():
-    """Quotes from pages read during research must be copied from the research notes,
-    never reworded: each must stand there verbatim (contiguous, after normalising)."""
+    """Quotes from pages read during research must be copied from the research notes (or,
+    for pages read since, from the second editor's verified quotes), never reworded: each
+    must stand there verbatim (contiguous, after normalising)."""
     if not RESEARCH.is_file():
         message = f"research notes {RESEARCH} not found (set DOSSIER_RESEARCH)"
         if os.environ.get("CI"):
             pytest.fail(message + "; in CI the quotes must be checked, so this is a failure")
         pytest.skip(message)
     notes = _normalise(RESEARCH.read_text(encoding="utf-8"))
+    verified = _verified_quotes()
     missing = []
     citations = [
         (f"claim {k}", c) for k, cl in CLAIMS.items() for c in [cl.appearance, *cl.evidence]
@@ -193,9 +220,13 @@ def test_later_source_quotes_are_verbatim_in_the_research_notes():
     for where, citation in citations:
         if citation.source in ARTICLE_SOURCES:
             continue
-        if _normalise(citation.quote) not in notes:
+        quote = _normalise(citation.quote)
+        if quote not in notes and quote not in verified.get(citation.source, ""):
             missing.append(f"{where} ({citation.source}): {citation.quote!r}")
-    assert not missing, "quotes not found in the research notes:\n" + "\n".join(missing)
+    assert not missing, (
+        "quotes found neither in the research notes nor among the verified quotes:\n"
+        + "\n".join(missing)
+    )
 
 
 # --- ratings rest on evidence -----------------------------------------------------------
@@ -269,8 +300,8 @@ def test_every_date_is_a_valid_partial_date():
     problems = []
     for where, value, full in _dates():
         try:
-            (_check_full_date if full else _check_partial_date)(value)
-        except ValueError as error:
+            TypeAdapter(FullDate if full else PartialDate).validate_python(value)
+        except ValidationError as error:
             problems.append(f"{where}: {error}")
     assert not problems, "\n".join(problems)
 

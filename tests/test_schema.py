@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier_gen.schema import schema_texts
+from dossier_gen.records.schema import schema_texts
 
 from .conftest import ROOT
 
@@ -12,4 +12,5 @@ def test_schema_files_are_up_to_date():
         path = ROOT / "schema" / name
         assert path.is_file(), f"schema/{name} is missing: run `make schema`"
         assert path.read_text(encoding="utf-8") == text, (
-            f"schema/{name} is out of date with dossier_gen/models.py: run `make schema`")
+            f"schema/{name} is out of date with dossier_gen/models.py: run `make schema`"
+        )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import TEMPLATES
 
 pytestmark = pytest.mark.slow
 
@@ -42,18 +42,25 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
     project = fixture_copy
     templates = project / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(TEMPLATES, templates)
     config = project / "mkdocs.yml"
     (project / "overrides").mkdir()
     theme_template = project / "overrides" / "main.html"
-    theme_template.write_text('{% extends "base.html" %}{% block announce %}Notice one'
-                              "{% endblock %}")
-    config.write_text(config.read_text().replace("../../../templates", "templates")
-                      .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
+    theme_template.write_text(
+        '{% extends "base.html" %}{% block announce %}Notice one{% endblock %}'
+    )
+    # templates/ beside mkdocs.yml is the site's own, found without being configured.
+    config.write_text(
+        config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    )
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dossier_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = f"http://127.0.0.1:{port}/claims/bridge-best/"
         wait_for(page, "A matter of opinion")

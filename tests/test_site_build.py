@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from dossier_gen.escape import plain_title
-from dossier_gen.load import load_catalog
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.escape import plain_title
 
-from .conftest import FIXTURE, ROOT
+from .conftest import FIXTURE, ROOT, make_fixture_project
 
 pytestmark = pytest.mark.slow
 
 
 def dossier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossier_gen", *args], cwd=cwd,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "dossier_gen", *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +41,21 @@ def catalog():
 
 def test_every_record_has_a_page(built, catalog):
     assert catalog.claims, "the dossier has no claims"
-    for folder, ids in (("claims", catalog.claims), ("entities", catalog.entities),
-                        ("sources", catalog.sources)):
+    for folder, ids in (
+        ("claims", catalog.claims),
+        ("entities", catalog.entities),
+        ("sources", catalog.sources),
+    ):
         for record_id in ids:
             assert (built / folder / record_id / "index.html").is_file(), f"{folder}/{record_id}"
-    for page in ("index.html", "claims/index.html", "ratings/index.html",
-                 "entities/index.html", "sources/index.html", "corrections/index.html"):
+    for page in (
+        "index.html",
+        "claims/index.html",
+        "ratings/index.html",
+        "entities/index.html",
+        "sources/index.html",
+        "corrections/index.html",
+    ):
         assert (built / page).is_file(), page
 
 
@@ -70,19 +81,15 @@ def test_claim_pages_stay_out_of_the_sidebar(built, catalog):
 
 
 def test_every_internal_link_and_anchor_resolves(built):
-    from dossier_gen.linkcheck import check_site
+    from dossier_gen.editing.linkcheck import check_site
 
     report = check_site(built)
     assert report.problems == [], "\n".join(str(p) for p in report.problems)
     assert report.links > 1000
 
+
 def test_failed_build_leaves_the_previous_site(tmp_path):
-    project = tmp_path / "project"
-    import shutil
-    shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
+    project = make_fixture_project(tmp_path / "project")
     first = dossier("build", cwd=project)
     assert first.returncode == 0, first.stderr
     before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
@@ -93,8 +100,10 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
     assert broken.returncode == 1
     assert "data/claims/bridge-best.yml:2:1: this is not valid YAML" in broken.stderr
 
-    shutil.copy(FIXTURE / "data" / "claims" / "bridge-best.yml",
-                project / "data" / "claims" / "bridge-best.yml")
+    shutil.copy(
+        FIXTURE / "data" / "claims" / "bridge-best.yml",
+        project / "data" / "claims" / "bridge-best.yml",
+    )
     (project / "docs" / "index.md").write_text("# Home\n\n[broken](nowhere.md)\n")
     failed = dossier("build", cwd=project)
     assert failed.returncode == 1
@@ -108,30 +117,33 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
 
 def test_plain_mkdocs_build_stops_on_data_problems(fixture_copy):
     project = fixture_copy
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
     record = project / "data" / "entities" / "ada-example.yml"
     record.write_text(record.read_text().replace("kind: person", "kind: robot"))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
-    assert ("data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
-            " 'organisation' or 'unnamed'") in result.stderr
+    assert (
+        "data/entities/ada-example.yml:1:7: kind is 'robot'; expected one of: 'person',"
+        " 'organisation' or 'unnamed'"
+    ) in result.stderr
     assert not (project / "site").exists()
 
 
 def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_path):
     project = fixture_copy
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text().replace("../../../templates",
-                                                     str(ROOT / "templates")))
     settings = project / "data" / "dossier.yml"
-    settings.write_text(settings.read_text()
-                        .replace("title: Fixture dossier",
-                                 "title: 'T </title><script>alert(1)</script>'")
-                        .replace("description: Invented records that exercise every page kind.",
-                                 "description: '<img src=x onerror=alert(2)> \" onload=\"x'"))
+    settings.write_text(
+        settings.read_text()
+        .replace("title: Fixture dossier", "title: 'T </title><script>alert(1)</script>'")
+        .replace(
+            "description: Invented records that exercise every page kind.",
+            "description: '<img src=x onerror=alert(2)> \" onload=\"x'",
+        )
+    )
     result = dossier("build", "--site-dir", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dossier_gen.load import load_catalog
-from dossier_gen.timeline import claim_timeline, site_timeline
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.timeline import claim_timeline, site_timeline
 
 from .conftest import FIXTURE
 
@@ -24,7 +24,11 @@ def test_site_timeline_holds_every_dated_event_in_order():
 def test_claim_timeline_has_its_sources_updates_and_review():
     events = claim_timeline(load_catalog(FIXTURE / "data"), "bridge-finished")
     assert [(e.date, e.kind) for e in events] == [
-        ("2018", "published"), ("2018-05", "claim made"), ("2018-05-02", "published"),
-        ("2026-11-20", "reviewed"), ("2026-11-21", "update")]
+        ("2018", "published"),
+        ("2018-05", "claim made"),
+        ("2018-05-02", "published"),
+        ("2026-11-20", "reviewed"),
+        ("2026-11-21", "update"),
+    ]
     assert events[1].detail == "Ada Example"
     assert events[-1].detail == "rating-change"

@@ -20,15 +20,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dossier_gen.load import Catalog, load_catalog
+from dossier_gen import Catalog, load_catalog
 
 from .site_project import ROOT, build_site
 
 # DOSSIER_CHROMIUM points at another chromium build (or at nothing, to see the skip/fail).
 CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "dossier" / "data"
@@ -64,9 +69,19 @@ def _free_port() -> int:
 def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -106,6 +121,7 @@ def choose(sites) -> Callable[[Callable[[Catalog], object]], tuple[Site, object]
     The real `data/` grows while the site is written; tests choose pages from whatever it
     holds rather than naming ids, and fall back to the invented fixture dossier.
     """
+
     def pick(finder: Callable[[Catalog], object]) -> tuple[Site, object]:
         real = sites("real")
         found = finder(real.catalog)
@@ -115,14 +131,14 @@ def choose(sites) -> Callable[[Callable[[Catalog], object]], tuple[Site, object]
         found = finder(fixture.catalog)
         assert found is not None, "the fixture dossier lacks what this test needs"
         return fixture, found
+
     return pick
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} is missing: install Debian's chromium"
-                 " (apt-get install chromium)")
+        _missing(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -142,22 +158,27 @@ class Traffic:
     offsite_requests: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        return ([f"console: {m}" for m in self.console_errors]
-                + [f"failed: {u}" for u in self.failed_requests]
-                + [f"off-site: {u}" for u in self.offsite_requests])
+        return (
+            [f"console: {m}" for m in self.console_errors]
+            + [f"failed: {u}" for u in self.failed_requests]
+            + [f"off-site: {u}" for u in self.offsite_requests]
+        )
 
 
 def _watch(page, traffic: Traffic) -> None:
     page.on("console", lambda m: m.type == "error" and traffic.console_errors.append(m.text))
     page.on("pageerror", lambda e: traffic.console_errors.append(str(e)))
     page.on("requestfailed", lambda r: traffic.failed_requests.append(r.url))
-    page.on("response", lambda r: r.status >= 400 and traffic.failed_requests.append(
-        f"{r.status} {r.url}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and traffic.failed_requests.append(f"{r.status} {r.url}"),
+    )
 
     def request(r) -> None:
         parts = urlsplit(r.url)
         if parts.scheme not in ("data", "blob") and parts.hostname != "127.0.0.1":
             traffic.offsite_requests.append(r.url)
+
     page.on("request", request)
 
 
@@ -177,8 +198,9 @@ def page(browser, traffic):
 
 @pytest.fixture
 def page_without_js(browser, traffic):
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
     page = context.new_page()
     _watch(page, traffic)
     yield page

@@ -18,14 +18,14 @@ def search(page: Page, query: str) -> None:
     box.press("ArrowRight")
     expect(page.locator(".md-search-result__item")).to_have_count(0)
     expect(page.locator(".md-search-result__meta")).not_to_contain_text(
-        "Initializing", timeout=20_000)
+        "Initializing", timeout=20_000
+    )
     box.type(query)
     box.press("ArrowRight")
 
 
 def result_links(page: Page) -> list[str]:
-    return page.locator(".md-search-result__item a").evaluate_all(
-        "links => links.map(a => a.href)")
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -33,6 +33,8 @@ def axe_violations(page: Page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at "
-            + ", ".join(str(node["target"]) for node in v["nodes"][:5])
-            for v in results.response["violations"]]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in results.response["violations"]
+    ]

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dossier_gen.indexes import build_indexes
-from dossier_gen.load import Catalog
+from dossier_gen import Catalog
+from dossier_gen.rendering.indexes import build_indexes
 
 
 def a_claim(catalog: Catalog) -> str | None:
@@ -55,10 +55,14 @@ def a_walk(catalog: Catalog) -> Walk | None:
 
 def chinese_names(catalog: Catalog) -> list[tuple[str, str]] | None:
     """(entity id, native name) of every entity whose native name is in Han script."""
-    found = [(eid, loaded.model.native_name) for eid, loaded in sorted(catalog.entities.items())
-             if loaded.model.native_name and all(
-                 unicodedata.name(ch, "").startswith("CJK UNIFIED")
-                 for ch in loaded.model.native_name)]
+    found = [
+        (eid, loaded.model.native_name)
+        for eid, loaded in sorted(catalog.entities.items())
+        if loaded.model.native_name
+        and all(
+            unicodedata.name(ch, "").startswith("CJK UNIFIED") for ch in loaded.model.native_name
+        )
+    ]
     return found or None
 
 
@@ -76,9 +80,11 @@ def a_rare_word(catalog: Catalog) -> tuple[str, str] | None:
     claim = a_claim(catalog)
     if claim is None:
         return None
+
     def text(cid: str) -> str:
         model = catalog.claims[cid].model
         return f"{model.title} {model.statement.text} {model.summary}".lower()
+
     words = sorted(_search_words(catalog.claims[claim].model.statement.text))
     if not words:
         return None

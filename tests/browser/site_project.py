@@ -1,7 +1,7 @@
 """Build a dossier's site with the repository's real configuration, theme and templates.
 
 The browser tests need the site exactly as readers get it: the real `mkdocs.yml`, the theme
-overrides, the assets in `docs/` and the templates. Only the records may come from
+pages in `docs/`. Only the records may come from
 elsewhere (the fixture dossier, when the real `data/` lacks what a test needs), so the
 project is assembled in a temporary folder with links back to the repository.
 """
@@ -20,20 +20,21 @@ ROOT = Path(__file__).resolve().parents[2]
 def build_site(data_dir: Path, work: Path) -> Path:
     """Build the site for `data_dir` in `work`; return the built site folder."""
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("overrides", "templates"):
-        (work / name).symlink_to(ROOT / name, target_is_directory=True)
     # Copied, not linked: edit links are computed from the records' real paths.
     shutil.copytree(data_dir, work / "data")
     shutil.copytree(ROOT / "docs", work / "docs")
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     result = subprocess.run(
         [sys.executable, "-m", "dossier_gen", "build", "--site-dir", "site"],
-        cwd=work, capture_output=True, text=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if result.returncode != 0 or "WARNING" in result.stderr:
-        raise RuntimeError(f"building the site from {data_dir} failed:\n"
-                           f"{result.stdout}\n{result.stderr}")
+        raise RuntimeError(
+            f"building the site from {data_dir} failed:\n{result.stdout}\n{result.stderr}"
+        )
     return work / "site"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.indexes import build_indexes
-from dossier_gen.timeline import site_timeline
+from dossier_gen.rendering.indexes import build_indexes
+from dossier_gen.rendering.timeline import site_timeline
 
 from . import pick
 
@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def _chart_figures(page, chart_id: str) -> dict[str, str]:
     """Each bar's label → its count, as the chart's text shows them."""
     rows = page.locator(f"#{chart_id} svg g").evaluate_all(
-        "gs => gs.map(g => Array.from(g.querySelectorAll('text')).map(t => t.textContent))")
+        "gs => gs.map(g => Array.from(g.querySelectorAll('text')).map(t => t.textContent))"
+    )
     return {label: count for label, count in rows}
 
 
@@ -29,7 +30,8 @@ def test_home_page_charts_claims_per_rating_and_lists_recent_changes(sites, page
     expect(svg).to_have_attribute("role", "img")
     expect(svg.locator("title")).to_have_text("Claims per rating")
     assert _chart_figures(page, "claims-per-rating") == {
-        r.label: str(len(indexes.claims_by_rating[r.id])) for r in catalog.dossier.model.ratings}
+        r.label: str(len(indexes.claims_by_rating[r.id])) for r in catalog.dossier.model.ratings
+    }
     recent = page.locator("h2#recently-reviewed-or-updated + ul > li")
     expect(recent).to_have_count(min(5, len(catalog.claims)) or 1)
     for claim_id in indexes.claims_recently_changed[:5]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.indexes import build_indexes
+from dossier_gen.rendering.indexes import build_indexes
 
 from . import pick
 from .helpers import axe_violations, result_links, search
@@ -16,20 +16,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # --- search ------------------------------------------------------------------------------
 
+
 def test_search_finds_a_claim_by_a_word_of_its_text(choose, page):
     site, (claim_id, word) = choose(pick.a_rare_word)
     page.goto(site.url)
     search(page, word)
-    expect(page.locator(f".md-search-result__item a[href*='claims/{claim_id}/']").first
-           ).to_be_visible(timeout=15_000)
+    expect(
+        page.locator(f".md-search-result__item a[href*='claims/{claim_id}/']").first
+    ).to_be_visible(timeout=15_000)
 
 
 def test_search_finds_a_claim_by_its_id(choose, page):
     site, claim_id = choose(pick.a_claim)
     page.goto(site.url)
     search(page, claim_id)
-    expect(page.locator(f".md-search-result__item a[href*='claims/{claim_id}/']").first
-           ).to_be_visible(timeout=15_000)
+    expect(
+        page.locator(f".md-search-result__item a[href*='claims/{claim_id}/']").first
+    ).to_be_visible(timeout=15_000)
 
 
 def test_search_finds_people_and_organisations_by_their_chinese_names(choose, page):
@@ -39,8 +42,9 @@ def test_search_finds_people_and_organisations_by_their_chinese_names(choose, pa
     page.goto(site.url)
     for entity_id, native_name in names:
         search(page, native_name)
-        expect(page.locator(f".md-search-result__item a[href*='entities/{entity_id}/']").first
-               ).to_be_visible(timeout=15_000)
+        expect(
+            page.locator(f".md-search-result__item a[href*='entities/{entity_id}/']").first
+        ).to_be_visible(timeout=15_000)
         page.locator(".md-search__input").fill("")
 
 
@@ -54,6 +58,7 @@ def test_search_for_nonsense_finds_nothing(sites, page):
 
 
 # --- the claims table --------------------------------------------------------------------
+
 
 def _visible_rows(page):
     return page.locator(".md-typeset table tbody tr:visible")
@@ -73,7 +78,8 @@ def test_claims_table_filters_and_sorts_without_reloading(choose, page):
     page.get_by_label("Rating", exact=True).select_option(ratings[rating_id])
     expect(_visible_rows(page)).to_have_count(len(indexes.claims_by_rating[rating_id]))
     expect(page.locator(".dossier-filters__count")).to_contain_text(
-        f"{len(indexes.claims_by_rating[rating_id])} of {len(catalog.claims)}")
+        f"{len(indexes.claims_by_rating[rating_id])} of {len(catalog.claims)}"
+    )
     page.get_by_role("button", name="Show all").click()
     expect(_visible_rows(page)).to_have_count(len(catalog.claims))
 
@@ -91,13 +97,15 @@ def test_claims_table_filters_and_sorts_without_reloading(choose, page):
     source_id = catalog.claims[next(iter(catalog.claims))].model.appearance.source
     expected = [c for c in catalog.claims.values() if c.model.appearance.source == source_id]
     page.get_by_label("Source article", exact=True).select_option(
-        catalog.sources[source_id].model.title)
+        catalog.sources[source_id].model.title
+    )
     expect(_visible_rows(page)).to_have_count(len(expected))
     page.get_by_role("button", name="Show all").click()
 
     page.get_by_role("button", name="Date").click()
     dates = page.locator(".md-typeset table tbody tr time").evaluate_all(
-        "ts => ts.map(t => t.getAttribute('datetime'))")
+        "ts => ts.map(t => t.getAttribute('datetime'))"
+    )
     assert dates == sorted(c.model.claimed_on for c in catalog.claims.values())
     page.get_by_role("button", name="Date").click()
     expect(page.locator("th[aria-sort='descending']")).to_have_count(1)
@@ -116,6 +124,7 @@ def test_claims_table_is_complete_without_javascript(choose, page_without_js):
 
 
 # --- navigation --------------------------------------------------------------------------
+
 
 def test_reader_walks_from_claim_to_person_to_source_and_back(choose, page):
     site, walk = choose(pick.a_walk)
@@ -153,20 +162,26 @@ def test_claim_page_shows_what_a_reader_needs(choose, page):
         expect(page.locator("article h2", has_text=heading)).to_have_count(1)
     expect(page.locator("article a", has_text=f"claims/{claim_id}/")).to_have_count(1)
     expect(page.locator("a.md-content__button[rel='edit']")).to_have_attribute(
-        "href", f"https://github.com/example/dossier/edit/main/data/claims/{claim_id}.yml")
+        "href", f"https://github.com/example/dossier/edit/main/data/claims/{claim_id}.yml"
+    )
     for item in claim.evidence:
         expect(page.locator("article li", has_text=item.quote[:40]).first).to_be_visible()
 
 
 # --- privacy and accessibility -----------------------------------------------------------
 
+
 def _reader_pages(choose) -> list[tuple[object, str]]:
     site, claim_id = choose(pick.a_claim)
     _, entity_id = choose(pick.a_claimant)
     _, source_id = choose(pick.a_cited_source)
-    return [(site, "index.md"), (site, f"claims/{claim_id}.md"),
-            (site, f"entities/{entity_id}.md"), (site, f"sources/{source_id}.md"),
-            (site, "claims/index.md")]
+    return [
+        (site, "index.md"),
+        (site, f"claims/{claim_id}.md"),
+        (site, f"entities/{entity_id}.md"),
+        (site, f"sources/{source_id}.md"),
+        (site, "claims/index.md"),
+    ]
 
 
 KINDS = ["home page", "claim page", "entity page", "source page", "claims index"]

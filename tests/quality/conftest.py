@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from devtools.web import missing_tools
+
 from ..conftest import FIXTURE, ROOT
-from .tools import missing_tools
 
 
 def require(**tools: bool) -> None:
@@ -30,7 +31,9 @@ def require(**tools: bool) -> None:
 def build(project: Path, site: Path) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "dossier_gen", "build", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
@@ -38,7 +41,7 @@ def build(project: Path, site: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
-    """The dossier as published: data/, docs/, templates/ and overrides/ of this repository."""
+    """The dossier as published: data/, docs/ and mkdocs.yml of this repository."""
     return build(ROOT, tmp_path_factory.mktemp("published") / "site")
 
 
@@ -50,8 +53,7 @@ def hostile_site(tmp_path_factory) -> Path:
     title (the navigation still finds it), and the home page is the fixture's.
     """
     project = tmp_path_factory.mktemp("hostile")
-    for name in ("docs", "overrides", "templates"):
-        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(ROOT / "docs", project / "docs")
     for page in (project / "docs").rglob("*.md"):
         page.write_text(f"# {page.stem.title()}\n", encoding="utf-8")
     shutil.copy(FIXTURE / "docs" / "index.md", project / "docs" / "index.md")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from devtools.web import vnu_errors
+
 from .conftest import require
-from .tools import vnu_errors
 
 pytestmark = pytest.mark.slow
 

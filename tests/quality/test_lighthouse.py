@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.web import PAGE_KINDS, PRESETS, lighthouse, page_paths, serve
+
 from ..conftest import ROOT
 from .conftest import require
-from .tools import PAGE_KINDS, PRESETS, lighthouse, page_paths, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -31,5 +32,7 @@ def test_lighthouse_scores_100(site_url, kind, preset):
     report = lighthouse(site_url + page_paths(ROOT / "data")[kind], preset, GATED)
     print(f"{kind} ({preset}): {report.summary()}")
     below = {c: report.failing[c] for c in GATED if report.scores.get(c) != 1}
-    assert not below, (f"{kind} page, {preset}: {report.summary()}; failing audits: {below};"
-                       f" warnings: {report.warnings}")
+    assert not below, (
+        f"{kind} page, {preset}: {report.summary()}; failing audits: {below};"
+        f" warnings: {report.warnings}"
+    )

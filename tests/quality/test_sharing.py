@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from dossier_gen.escape import clean, plain_title
-from dossier_gen.load import load_catalog
-from dossier_gen.publish import write_pages
-from dossier_gen.render import render_site
-from dossier_gen.sharing import with_front_matter
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.site import build_site
+from dossier_gen.publishing.write import write_pages
+from dossier_gen.rendering.escape import clean, plain_title
+from dossier_gen.rendering.sharing import with_front_matter
 
 from ..conftest import FIXTURE, ROOT
 
@@ -72,11 +72,11 @@ def test_front_matter_joins_the_block_a_template_wrote():
 
 
 def test_description_text_has_no_html_and_keeps_the_words():
-    assert plain_title('A <b>"bold"</b> & \'odd\'\nclaim') == "A ‹b›”bold”‹/b› ＆ ‘odd’ claim"
+    assert plain_title("A <b>\"bold\"</b> & 'odd'\nclaim") == "A ‹b›”bold”‹/b› ＆ ‘odd’ claim"
 
 
 def test_robots_txt_comes_from_base_url(tmp_path):
-    rendered = render_site(load_catalog(FIXTURE / "data"), [ROOT / "templates"])
+    rendered = build_site(load_catalog(FIXTURE / "data"))
     robots = rendered.files["robots.txt"].decode("utf-8")
     assert "Sitemap: https://dossier.example.org/sitemap.xml\n" in robots
     write_pages(rendered, tmp_path / "out")
@@ -126,10 +126,18 @@ def test_hostile_record_text_stays_text_in_the_head(hostile_site):
     assert one(tags, "og:title") == plain_title(claim.title)
     # The record's markup made no element and no attribute: the head holds only the kinds
     # of element the theme and the overrides write, and no event handler.
-    assert {tag for tag, _ in tags.elements} <= {"html", "head", "meta", "link", "title",
-                                                  "script", "style"}
-    assert not [(tag, names) for tag, names in tags.elements
-                if any(name.startswith("on") for name in names)]
+    assert {tag for tag, _ in tags.elements} <= {
+        "html",
+        "head",
+        "meta",
+        "link",
+        "title",
+        "script",
+        "style",
+    }
+    assert not [
+        (tag, names) for tag, names in tags.elements if any(name.startswith("on") for name in names)
+    ]
     assert "<script>alert" not in head
 
 
@@ -142,8 +150,11 @@ def test_robots_txt_points_at_the_sitemap_which_lists_every_record(published_sit
     assert f"Sitemap: {base}sitemap.xml" in robots.splitlines()
     sitemap = (published_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    for folder, ids in (("claims", catalog.claims), ("entities", catalog.entities),
-                        ("sources", catalog.sources)):
+    for folder, ids in (
+        ("claims", catalog.claims),
+        ("entities", catalog.entities),
+        ("sources", catalog.sources),
+    ):
         for record_id in ids:
             assert f"{base}{folder}/{record_id}/" in listed, f"{folder}/{record_id}"
     assert base in listed

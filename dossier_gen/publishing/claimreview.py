@@ -1,0 +1,173 @@
+"""Build schema.org JSON-LD from the catalog: one ClaimReview per claim, and the publisher.
+
+These are plain dicts, ready for `json.dumps` (or `escape.json_for_html` inside a page). They
+follow Google's ClaimReview profile, which Fact Check Explorer, Data Commons, Duke's dataset
+and Meedan Check still read, though Google Search stopped showing the rich result in 2025;
+`tests/test_claimreview.py` checks the rules that the Rich Results Test no longer checks.
+
+Decisions, documented on the Open data page:
+- A rating with a `position` on the scale emits `ratingValue` (its position), `bestRating`
+  (the top position) and `worstRating` (1). A rating off the scale, such as
+  `not-checkable`, emits its label only (`alternateName` and `name`): a number would place
+  it on a true-false scale it is not on.
+- Partial dates (`2017`, `2017-10`) are emitted as written: schema.org Date text is ISO 8601,
+  whose reduced-precision forms they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..rendering.escape import clean
+from ..rendering.urls import claim_url, site_url
+
+if TYPE_CHECKING:
+    from ..loading.catalog import Catalog
+    from ..records.models import Claim, Dossier, Entity, Source
+
+CONTEXT = "https://schema.org"
+CLAIM_REVIEWED_MAX = 75
+"""Google asks for `claimReviewed` under 75 characters, so it fits a phone's line."""
+
+ENTITY_TYPES = {"person": "Person", "organisation": "Organization", "unnamed": "Person"}
+"""An unnamed source ("a US official") is nearly always a person; its name is the
+description the article gives."""
+
+POLICY_PAGES = {
+    "publishingPrinciples": "methodology/",
+    "correctionsPolicy": "corrections/",
+    "verificationFactCheckingPolicy": "methodology/",
+    "masthead": "about/",
+}
+"""schema.org's transparency properties → the site's page that states each policy."""
+
+
+def short_claim(claim: Claim) -> str:
+    """`claimReviewed`: the editor's `claim_reviewed`, else the title or the statement,
+    whichever fits in 75 characters; else the title cut at a word boundary. None of these
+    fields holds the verdict."""
+    for text in (
+        clean(claim.claim_reviewed or ""),
+        clean(claim.title),
+        clean(claim.statement.text),
+    ):
+        if text and len(text) <= CLAIM_REVIEWED_MAX:
+            return text
+    text = clean(claim.title)
+    cut = text[: CLAIM_REVIEWED_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def organization(dossier: Dossier) -> dict[str, Any]:
+    """The publisher as the author of every review (no policy links: those are on the home
+    page's copy, so each review stays small)."""
+    org: dict[str, Any] = {
+        "@type": "Organization",
+        "name": dossier.publisher.name,
+        "url": dossier.publisher.url,
+    }
+    return org
+
+
+def publisher_jsonld(dossier: Dossier, site_pages: set[str]) -> dict[str, Any]:
+    """The home page's Organization, with the policy pages the site has."""
+    org = {"@context": CONTEXT, **organization(dossier)}
+    for prop, page in POLICY_PAGES.items():
+        if f"{page.rstrip('/')}.md" in site_pages:
+            org[prop] = site_url(dossier.base_url, page)
+    if dossier.publisher.contact:
+        org["contactPoint"] = {
+            "@type": "ContactPoint",
+            "contactType": "editorial",
+            "description": dossier.publisher.contact,
+        }
+    return org
+
+
+def _person_or_org(entity: Entity) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": ENTITY_TYPES[entity.kind], "name": entity.name}
+    other = [n for n in (entity.native_name, *entity.aliases) if n]
+    if other:
+        node["alternateName"] = other
+    return node
+
+
+def creative_work(source: Source) -> dict[str, Any]:
+    """A source as the CreativeWork a claim appeared in."""
+    node: dict[str, Any] = {"@type": "CreativeWork"}
+    if source.url:
+        node["url"] = source.url
+    node["name"] = source.title
+    if source.published_on:
+        node["datePublished"] = source.published_on
+    node["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.authors:
+        node["author"] = [{"@type": "Person", "name": a} for a in source.authors]
+    if source.archived_url:
+        node["archivedAt"] = source.archived_url
+    if source.citation:
+        node["citation"] = source.citation
+    node["inLanguage"] = source.language
+    return node
+
+
+def rating_jsonld(dossier: Dossier, rating_id: str, explanation: str) -> dict[str, Any]:
+    rating = dossier.scale[rating_id]
+    node: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label, "name": rating.label}
+    if rating.position is not None:
+        node.update(ratingValue=rating.position, bestRating=dossier.scale.top, worstRating=1)
+    node["ratingExplanation"] = explanation
+    return node
+
+
+def last_modified(claim: Claim) -> str | None:
+    """The date of the latest update, when it is later than the review."""
+    latest = max((u.date for u in claim.updates), default=None)
+    return latest if latest is not None and latest > claim.reviewed_on else None
+
+
+def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
+    """The ClaimReview of one claim, for its page's head and the open-data feed."""
+    dossier = catalog.dossier.model
+    claim = catalog.claims[claim_id].model
+    source = catalog.sources[claim.appearance.source].model
+    appearance = creative_work(source)
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": _person_or_org(catalog.entities[claim.claimant].model),
+        "datePublished": claim.claimed_on,
+        "appearance": [appearance],
+        "firstAppearance": appearance,
+    }
+    if claim.statement.form == "quote":
+        item["text"] = claim.statement.text
+    review: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "@id": claim_url(dossier, claim_id) + "#claimreview",
+        "url": claim_url(dossier, claim_id),
+        "claimReviewed": short_claim(claim),
+        "headline": claim.title,
+        "inLanguage": dossier.language,
+        "author": organization(dossier),
+        "datePublished": claim.reviewed_on,
+    }
+    modified = last_modified(claim)
+    if modified:
+        review["dateModified"] = modified
+    review["reviewRating"] = rating_jsonld(dossier, claim.rating, claim.summary)
+    review["itemReviewed"] = item
+    if claim.tags:
+        review["keywords"] = ", ".join(claim.tags)
+    corrections = [u for u in claim.updates if u.kind in ("correction", "rating-change")]
+    if corrections:
+        review["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": u.date, "text": u.note}
+            for u in corrections
+        ]
+    return review
+
+
+def all_claim_reviews(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Claim id → its ClaimReview, sorted by id."""
+    return {cid: claim_review(catalog, cid) for cid in sorted(catalog.claims)}

@@ -1,0 +1,126 @@
+"""What a dossier adds to every HTML page the site engine's theme writes, so that a site needs
+no copy of the theme's templates: the head block, and fixes to the theme's markup.
+
+The head block carries the Atom feed link, the page's JSON-LD (ClaimReview on a claim page,
+the publisher on the home page) and the Open Graph and Twitter card tags that make a shared
+link preview as the page it points to. The fixes make mkdocs-material's pages valid and
+private; each is an exact piece of the theme's markup and its replacement, applied only
+where it stands, so another theme passes through untouched (tests check each piece against
+the installed theme's templates).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+HEAD_END = "</head>"
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a link preview shows of a page."""
+
+    site_name: str
+    title: str
+    description: str | None
+    url: str | None
+    """The page's canonical address, when the site has a base URL."""
+
+
+def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Share) -> str:
+    """The dossier's part of a page's head. `jsonld` holds JSON already made safe for a
+    script element (`escape.json_for_html`); every other value is escaped here."""
+
+    def attr(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    lines = [
+        f'<link rel="alternate" type="application/atom+xml" title="{attr(feed_title)}"'
+        f' href="{attr(feed_href)}">',
+        *(f'<script type="application/ld+json">{block}</script>' for block in jsonld),
+        '<meta property="og:type" content="website">',
+        f'<meta property="og:site_name" content="{attr(share.site_name)}">',
+        f'<meta property="og:title" content="{attr(share.title)}">',
+    ]
+    if share.description:
+        lines.append(f'<meta property="og:description" content="{attr(share.description)}">')
+    if share.url:
+        lines.append(f'<meta property="og:url" content="{attr(share.url)}">')
+    lines += [
+        '<meta name="twitter:card" content="summary">',
+        f'<meta name="twitter:title" content="{attr(share.title)}">',
+    ]
+    if share.description:
+        lines.append(f'<meta name="twitter:description" content="{attr(share.description)}">')
+    return "\n".join(lines) + "\n"
+
+
+def insert_head(page: str, block: str) -> str:
+    """`page` with `block` at the end of its head (unchanged if it has no head)."""
+    end = page.find(HEAD_END)
+    return page if end == -1 else page[:end] + block + page[end:]
+
+
+@dataclass(frozen=True)
+class MarkupFix:
+    template: str
+    """The theme template that writes `theirs`, relative to the theme's templates folder."""
+    theirs: str
+    ours: str
+    why: str
+
+
+MATERIAL_FIXES = (
+    MarkupFix(
+        "base.html",
+        'type="checkbox" id="__drawer" autocomplete="off">',
+        'type="checkbox" id="__drawer">',
+        "the Nu HTML checker rejects `autocomplete` on a checkbox",
+    ),
+    MarkupFix(
+        "base.html",
+        'type="checkbox" id="__search" autocomplete="off">',
+        'type="checkbox" id="__search">',
+        "the Nu HTML checker rejects `autocomplete` on a checkbox",
+    ),
+    MarkupFix(
+        "partials/source.html",
+        ' class="md-source" data-md-component="source">',
+        ' class="md-source">',
+        "that hook makes the theme's script ask the repository host (api.github.com) for"
+        " star counts: a request that would leave the site and tell the host who reads it",
+    ),
+)
+"""Fixes applied to every page."""
+
+TOC_LABEL = MarkupFix(
+    "partials/toc.html",
+    '<label class="md-nav__title" for="__toc">',
+    '<label class="md-nav__title">',
+    "on pages outside the navigation (claims, entities, sources) there is no `__toc` toggle"
+    " for the label to point at, and a label pointing at nothing is invalid HTML",
+)
+SEARCH_DIALOG = MarkupFix(
+    "partials/search.html",
+    '<div class="md-search" data-md-component="search" role="dialog">',
+    '<div class="md-search" data-md-component="search" role="dialog" aria-label="{label}">',
+    "axe-core requires an accessible name on role=dialog (rule aria-dialog-name); the"
+    " label is the theme's own word for search, as its search options carry it",
+)
+_SEARCH_WORD = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
+
+
+def fix_theme_markup(page: str) -> str:
+    """`page` with the fixes to mkdocs-material's markup that apply to it."""
+    for fix in MATERIAL_FIXES:
+        page = page.replace(fix.theirs, fix.ours)
+    if 'id="__toc"' not in page:
+        page = page.replace(TOC_LABEL.theirs, TOC_LABEL.ours)
+    if SEARCH_DIALOG.theirs in page:
+        word = _SEARCH_WORD.search(page)
+        label = word.group(1) if word else "Search"
+        page = page.replace(SEARCH_DIALOG.theirs, SEARCH_DIALOG.ours.format(label=label))
+    return page

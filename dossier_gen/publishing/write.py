@@ -1,0 +1,79 @@
+"""Write rendered pages to a folder, and swap a finished build into place whole.
+
+A build is made in a fresh sibling folder and only moved over the old one once it has
+succeeded, so a failed validation or build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..loading.safefiles import docs_folder_problems
+from ..problems import DataError
+from .site import Site
+
+
+def write_pages(site: Site, out_dir: Path, docs_dir: Path | None = None) -> None:
+    """Write a complete docs folder: the hand-written pages, then the generated pages and
+    data files (the open-data exports)."""
+    if docs_dir is not None:
+        check_docs_folder(docs_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        if docs_dir is not None and docs_dir.is_dir():
+            shutil.copytree(docs_dir, staging, dirs_exist_ok=True, symlinks=True)
+        for path, page in site.pages.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+        for path, content in site.files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        replace_dir(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def check_docs_folder(docs_dir: Path) -> None:
+    """Raise DataError if the pages folder holds a link out of the project (its parent)."""
+    problems = docs_folder_problems(docs_dir, docs_dir.resolve().parent)
+    if problems:
+        raise DataError(problems)
+
+
+def last_commit_epoch(project: Path) -> str | None:
+    """The last commit's time (seconds since 1970) in `project`'s git repository, if any."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project or ".",
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
+def new_build_dir(target: Path) -> Path:
+    """An empty folder beside `target` (same file system, so the final move is a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Move `new` to `target`, replacing what was there only once `new` is complete."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        target.rename(old / target.name)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)

@@ -1,0 +1,283 @@
+"""The record schema: one pydantic model per kind of YAML file in `data/`.
+
+These models are the single source of truth for what a record may hold. `dossier schema`
+writes their JSON Schema for editors, and every field's description below is what an editor
+sees when their editor autocompletes it. Cross-references between records (a claim's
+claimant, a citation's source) are checked later, in `crossref.py`, once every file is read.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
+from .ratings import RatingScale
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are an error, so a typo never goes unnoticed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- dossier.yml -------------------------------------------------------------------------
+
+
+class Rating(Record):
+    id: Slug
+    """Stable id that claims use in their `rating` field, such as `unsupported`."""
+    label: Text
+    """Short label readers see on the badge, such as `Unsupported`."""
+    definition: Text
+    """One paragraph saying when this rating applies."""
+    position: int | None = Field(default=None, ge=1)
+    """Place on the true-false scale, 1 for the most false; leave out for ratings off the
+    scale, such as `not-checkable`."""
+
+
+class Publisher(Record):
+    name: Text
+    """Who publishes the dossier."""
+    url: Url
+    """The publisher's home page."""
+    contact: Text | None = None
+    """How readers reach the publisher: an e-mail address or a contact page address."""
+    funding: Text | None = None
+    """Who funds the dossier and who owns the publisher, in a sentence or two: the IFCN's
+    principles ask every fact-checker to say so."""
+
+
+class Dossier(Record):
+    title: Text
+    """Title of the site."""
+    description: Text
+    """One or two sentences on what the dossier covers."""
+    language: Language
+    """Language of the dossier's own text, such as `en`."""
+    publisher: Publisher
+    """Who publishes the dossier (configuration: replace the placeholders)."""
+    base_url: Url
+    """Address where the site is published, ending in `/`."""
+    ratings: list[Rating] = Field(min_length=1)
+    """The rating scale, in display order."""
+    rating_aliases: dict[str, Slug] = {}
+    """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
+    dossier's rating ids, such as `Pants on Fire: false`. Labels match case-insensitively;
+    a label with no entry here or on the scale is reported, not guessed."""
+
+    @model_validator(mode="after")
+    def _scale_is_consistent(self) -> Dossier:
+        seen: set[str] = set()
+        for rating in self.ratings:
+            if rating.id in seen:
+                raise ValueError(f"rating id {rating.id!r} is defined twice")
+            seen.add(rating.id)
+        positions = [r.position for r in self.ratings if r.position is not None]
+        if len(positions) != len(set(positions)):
+            raise ValueError("two ratings share a position on the scale")
+        if positions and sorted(positions) != list(range(1, len(positions) + 1)):
+            raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
+        for label, rating_id in self.rating_aliases.items():
+            if rating_id not in seen:
+                raise ValueError(
+                    f"rating_aliases maps {label!r} to {rating_id!r}, which is"
+                    " not a rating id of this dossier"
+                )
+        return self
+
+    @cached_property
+    def scale(self) -> RatingScale[Rating]:
+        """The ratings by id, label and alias (built once, on first use)."""
+        return RatingScale(self.ratings, self.rating_aliases)
+
+    def rating(self, rating_id: str) -> Rating:
+        return self.scale[rating_id]
+
+
+# --- shared parts ------------------------------------------------------------------------
+
+
+class Citation(Record):
+    source: Slug
+    """Id of the source record (a file in `data/sources/`)."""
+    locator: Text
+    """Where in the source: `paragraph 3`, `line 17`, `headline`, `caption`."""
+    quote: Quote
+    """The words as they stand in the source, copied verbatim (300 characters at most)."""
+
+
+class Link(Record):
+    label: Text
+    """Text of the link."""
+    url: Url
+    """Address of the link."""
+
+
+# --- data/claims/<id>.yml ----------------------------------------------------------------
+
+
+class Statement(Record):
+    text: Text
+    """The claim as it was made."""
+    form: Literal["quote", "paraphrase"]
+    """`quote` if `text` is the claimant's own words, `paraphrase` if it is a summary."""
+
+
+class Evidence(Citation):
+    stance: Literal["supports", "contradicts", "context"]
+    """What this item does to the claim."""
+    note: Text | None = None
+    """What the quote shows, in one or two sentences."""
+
+
+class Update(Record):
+    date: FullDate
+    """When the update was published."""
+    kind: Literal["correction", "rating-change", "clarification", "update"]
+    """What sort of change this was."""
+    note: Text
+    """What changed, and why."""
+    previous_rating: Slug | None = None
+    """For a `rating-change`: the rating the claim had before."""
+
+    @model_validator(mode="after")
+    def _rating_change_names_old_rating(self) -> Update:
+        if self.kind == "rating-change" and self.previous_rating is None:
+            raise ValueError("a rating-change update needs previous_rating")
+        if self.kind != "rating-change" and self.previous_rating is not None:
+            raise ValueError("previous_rating belongs only to a rating-change update")
+        return self
+
+
+class Claim(Record):
+    title: Text = Field(max_length=120)
+    """Short neutral title for lists and page headings."""
+    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
+    (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
+    at a word."""
+    statement: Statement
+    """The claim as stated."""
+    claimant: Slug
+    """Id of the entity who made the claim."""
+    relayed_by: list[Slug] = []
+    """Ids of the entities the claim passed through before it reached the reader, nearest the
+    claimant first, such as a reporter and then the outlet that quoted them."""
+    claimed_on: PartialDate
+    """When the claim was made: `2017`, `2017-10` or `2017-10-05`."""
+    appearance: Citation
+    """Where the claim appeared: the source, the place in it and its words."""
+    rating: Slug
+    """Id of a rating in `data/dossier.yml`."""
+    summary: Text
+    """The verdict in one paragraph: what is known and what is not."""
+    analysis: Prose
+    """The reasoning, in Markdown."""
+    evidence: list[Evidence] = []
+    """Evidence items the rating rests on."""
+    tags: list[Slug] = []
+    """Topics, such as `espionage`."""
+    related: list[Slug] = []
+    """Ids of related claims."""
+    reviewed_on: FullDate
+    """When the claim was last reviewed."""
+    updates: list[Update] = []
+    """Dated corrections, clarifications and rating changes, oldest first."""
+
+
+# --- data/entities/<id>.yml --------------------------------------------------------------
+
+
+class Development(Citation):
+    date: PartialDate
+    """When it happened."""
+    text: Text
+    """What happened, in one neutral sentence."""
+
+
+class EntityUpdate(Record):
+    date: FullDate
+    """When the update was published."""
+    kind: Literal["correction", "clarification", "update"]
+    """What sort of change this was (a profile has no rating to change)."""
+    note: Text
+    """What changed, and why."""
+
+
+class Entity(Record):
+    kind: Literal["person", "organisation", "unnamed"]
+    """`unnamed` is for anonymous sources, such as "a US official"."""
+    name: Text
+    """Name in English as readers know it."""
+    native_name: Text | None = None
+    """Name in its own script, such as 郭文贵, as a cited source gives it."""
+    aliases: list[Text] = []
+    """Other names and spellings."""
+    description: Text
+    """Role or description, as the sources describe it."""
+    citations: list[Citation] = []
+    """Sources for the name, native name, aliases and description."""
+    links: list[Link] = []
+    """Further reading."""
+    developments: list[Development] = []
+    """Dated later developments, each with its source, oldest first."""
+    updates: list[EntityUpdate] = []
+    """Dated corrections and clarifications of this profile once published, oldest first;
+    they are shown on its page and in the corrections log."""
+
+
+# --- data/sources/<id>.yml ---------------------------------------------------------------
+
+SourceKind = Literal[
+    "news-report",
+    "opinion-piece",
+    "official-statement",
+    "social-media-post",
+    "court-record",
+    "document",
+    "reference-work",
+    "blog-post",
+    "forum-post",
+    "newsletter",
+    "other",
+]
+
+
+class Source(Record):
+    title: Text
+    """Title as published."""
+    publisher: Text
+    """The original outlet, even where the text was read on a mirror or reprint."""
+    publisher_entity: Slug | None = None
+    """Id of the publisher's entity record, where it has one."""
+    authors: list[Text] = []
+    """Bylines as printed; leave empty when none is visible."""
+    published_on: PartialDate | None = None
+    """Publication date, as precise as known."""
+    date_inferred: Text | None = None
+    """How the publication date was inferred, when the source does not state it."""
+    url: Url | None = None
+    """Address where the text was read (a mirror or reprint says so in `notes`)."""
+    archived_url: Url | None = None
+    """Address of an archived copy."""
+    citation: Text | None = None
+    """Bibliographic citation, for a source with no address."""
+    language: Language
+    """Language of the text read."""
+    kind: SourceKind
+    """What sort of source this is."""
+    reliability: Text | None = None
+    """Notes on reliability and orientation, neutrally worded."""
+    notes: Text | None = None
+    """Anything else a reader should know: mirrors, translations, what was not read."""
+    local_copy: Text | None = None
+    """File name of the copy reviewed, in the project's article folder, if there is one."""
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if self.url is None and self.citation is None:
+            raise ValueError("a source needs a url or a citation, so readers can find it")
+        return self

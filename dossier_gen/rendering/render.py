@@ -1,0 +1,251 @@
+"""Render a validated catalog through Jinja templates into Markdown pages.
+
+The result is a plain mapping of page paths to Markdown, with no tie to any site engine;
+`publishing.site.build_site` adds the data files and JSON-LD a site publishes beside them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.compiler
+from markupsafe import Markup
+
+from ..loading.catalog import Catalog
+from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
+from . import escape, fragments, urls
+from .charts import rating_chart
+from .dates import format_date
+from .indexes import build_indexes
+from .sharing import claim_description, entity_description, with_front_matter
+from .timeline import claim_timeline, site_timeline
+
+
+@dataclass(frozen=True)
+class Page:
+    markdown: str
+    source: Path | None
+    """The file an editor changes to change this page; the page's edit link points at it."""
+    listed: bool
+    """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: which template, with what beyond the shared context."""
+
+    path: str
+    template: str
+    source: Path | None
+    listed: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    """Front matter added after rendering (a page's description)."""
+
+
+PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
+"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache."""
+
+
+def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
+    page_links = fragments.PageLinks(shared, job.path).template_variables()
+    return env.get_template(job.template).render(
+        shared, page_path=job.path, **page_links, **job.extra
+    )
+
+
+def render_serially(
+    env: jinja2.Environment, shared: Mapping[str, Any], jobs: list[PageJob]
+) -> list[str]:
+    return [render_page(env, shared, job) for job in jobs]
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles `{{ value }}` to `str(finalize(value))` instead of `escape(finalize(value))`.
+
+    `escape.finalize` returns `Markup` or raises, so Jinja's HTML escaping after it never
+    changes a character; it only copied every printed value into a new `Markup` (a tenth
+    of rendering). Macro bodies still return `Markup`, as autoescape decides that. Should a
+    later Jinja rename this hook, the override is simply not called: output stays the same.
+    """
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src:
+            self.write("str(" + finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+"""The page templates that ship with the package; a site's own folders are searched first,
+so a site overrides a template by giving its own file of the same name."""
+
+
+SITE_TEMPLATES = "templates"
+"""The folder of a site's own templates, beside its configuration, used when none is named."""
+
+
+def site_template_dirs(project: Path, configured: Sequence[Path | str]) -> list[Path]:
+    """A site's own template folders: those configured, else `templates/` in `project` when
+    it exists, else none (the package's templates alone)."""
+    if configured:
+        return [Path(d) for d in configured]
+    default = project / SITE_TEMPLATES
+    return [default] if default.is_dir() else []
+
+
+def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environment:
+    """A Jinja environment over `template_dirs` (a site's own, searched in order), then the
+    package's default templates.
+
+    `finalize` escapes every printed value as Markdown text unless a filter marked it safe,
+    so a template that forgets a filter shows text literally rather than as markup.
+    Autoescape is on only so that macros return `Markup`; `finalize` has already turned
+    every value into `Markup` by the time Jinja's HTML escaping would apply. The pieces
+    every page repeats (links, badges, dates, claim tables) are Python globals from
+    `fragments`, which print through `finalize` too.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in (*template_dirs, DEFAULT_TEMPLATES)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=escape.finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.code_generator_class = _CodeGenerator
+    env.filters.update(
+        title_text=escape.title_text,
+        prose=escape.prose,
+        date=format_date,
+        json_for_html=lambda v: Markup(escape.json_for_html(v)),
+        slug=fragments.slug,
+    )
+    env.globals.update(fragments.GLOBALS)
+    env.globals.update(
+        external_link=escape.external_link,
+        heading_id=_heading_id,
+        rating_chart=rating_chart,
+        claim_url=urls.claim_url,
+    )
+    return env
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+    # One environment per template path, so `mkdocs serve` rebuilds reuse compiled templates;
+    # Jinja's auto_reload still recompiles a template whose file changed.
+    return make_environment(template_dirs)
+
+
+def _heading_id(slug: str) -> Markup:
+    """An explicit heading anchor (`attr_list`), so links survive a change of label."""
+    return Markup("{#" + slug + "}")
+
+
+def render_pages(
+    catalog: Catalog,
+    template_dirs: Sequence[Path | str] = (),
+    intro: str = "",
+    renderer: PageRenderer = render_serially,
+) -> dict[str, Page]:
+    """Every generated page by page path, sorted. `template_dirs` are a site's own template
+    folders, searched before the package's. `intro` is the hand-written Markdown of the home
+    page. `renderer` turns the list of pages into Markdown; any renderer gives the same
+    pages."""
+    env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
+    dossier = catalog.dossier.model
+    shared = {
+        "dossier": dossier,
+        "ratings": dossier.scale.by_id(),
+        "claims": {cid: rec.model for cid, rec in catalog.claims.items()},
+        "entities": {eid: rec.model for eid, rec in catalog.entities.items()},
+        "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
+        "indexes": build_indexes(catalog),
+        "site_events": site_timeline(catalog),
+    }
+    jobs: list[PageJob] = []
+
+    def add(
+        path: str,
+        template: str,
+        edit: Path | None,
+        listed: bool,
+        meta: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        jobs.append(PageJob(path, template, edit, listed, extra, meta or {}))
+
+    add(urls.HOME, "home.md.j2", None, True, intro=Markup(intro))
+    add(urls.RATINGS, "ratings.md.j2", catalog.dossier.path, True)
+    add(urls.CORRECTIONS, "corrections.md.j2", None, True)
+    add(urls.CLAIMS_INDEX, "claims_index.md.j2", None, True)
+    add(urls.ENTITIES_INDEX, "entities_index.md.j2", None, True)
+    add(urls.SOURCES_INDEX, "sources_index.md.j2", None, True)
+    add(urls.CLAIMS_BY_CLAIMANT, "claims_by_claimant.md.j2", None, True)
+    add(urls.TIMELINE, "timeline.md.j2", None, True)
+    add(urls.TAGS, "tags.md.j2", None, True)
+    add(
+        urls.OPEN_DATA,
+        "open_data.md.j2",
+        None,
+        True,
+        files={
+            "feed": urls.FEED_JSON,
+            "csv": urls.CLAIMS_CSV,
+            "atom": urls.ATOM_FEED,
+            "claimreview_schema": urls.CLAIMREVIEW_SCHEMA_FILE,
+            **{f"{kind.name}_schema": urls.SCHEMA_DIR + kind.schema_file for kind in KINDS},
+            "dossier_schema": urls.SCHEMA_DIR + DOSSIER_SCHEMA_FILE,
+        },
+    )
+    for cid, rec in catalog.claims.items():
+        add(
+            urls.claim_page(cid),
+            "claim.md.j2",
+            rec.path,
+            False,
+            {"description": claim_description(rec.model, dossier.scale[rec.model.rating])},
+            claim_id=cid,
+            claim=rec.model,
+            events=claim_timeline(catalog, cid),
+        )
+    for eid, profile in catalog.entities.items():
+        add(
+            urls.entity_page(eid),
+            "entity.md.j2",
+            profile.path,
+            False,
+            {"description": entity_description(profile.model)},
+            entity_id=eid,
+            entity=profile.model,
+        )
+    for sid, cited in catalog.sources.items():
+        add(
+            urls.source_page(sid),
+            "source.md.j2",
+            cited.path,
+            False,
+            source_id=sid,
+            source=cited.model,
+        )
+    for template in sorted({job.template for job in jobs}):
+        # Compiled here, before any fork: workers inherit them instead of each compiling its
+        # own, and the parent has them for the next `serve` rebuild, which renders in-process.
+        env.get_template(template)
+    markdowns: list[str | None] = list(renderer(env, shared, jobs))
+    if len(markdowns) != len(jobs):
+        raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
+    pages: dict[str, Page] = {}
+    for n, job in enumerate(jobs):
+        # Each page's Markdown without front matter is let go as soon as the page has it:
+        # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
+        markdown, markdowns[n] = markdowns[n], None
+        pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source, job.listed)
+    return dict(sorted(pages.items()))

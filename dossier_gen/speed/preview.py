@@ -1,0 +1,114 @@
+"""What a preview (`mkdocs serve --dirty`) keeps between rebuilds, so an edit costs only what
+it changes: parsed records, rendered pages, the theme's compiled templates, what each page
+was last built from, and the whole search index.
+
+Remove it and only time changes: a one-shot build never uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .cache import PageCache, RecordCache
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory across preview rebuilds.
+
+    MkDocs makes a new theme environment for every rebuild, so the theme's dozens of
+    templates were compiled again each time (about a second). Jinja checks each entry
+    against its template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.compiled.clear()
+
+
+def files_stamp(paths: Iterable[Path]) -> tuple[int, ...]:
+    """When each of `paths` was last changed: a different stamp means settings changed."""
+    return tuple(path.stat().st_mtime_ns for path in paths)
+
+
+class Preview:
+    """State of one preview server across its rebuilds."""
+
+    def __init__(self, *, dirty: bool) -> None:
+        self.dirty = dirty
+        """Whether rebuilds skip the pages whose Markdown and head did not change."""
+        self.records = RecordCache()
+        self.pages = PageCache()
+        self.theme_code = CompiledTemplates()
+        self._settings: tuple[int, ...] = ()
+        self._built: dict[str, tuple[str, Any]] = {}
+        """Page path → what its HTML was last built from (its Markdown and JSON-LD)."""
+        self._building: dict[str, tuple[str, Any]] = {}
+        self.current: set[str] = set()
+        """Addresses of every page, as search entries name them (the home page is "")."""
+        self.rebuilt: set[str] = set()
+        """Addresses of the pages this rebuild writes."""
+        self.written: set[str] = set()
+        """Site paths of the HTML files this rebuild writes (for the audit)."""
+        self._search_docs: list[dict[str, Any]] | None = None
+
+    def settings(self, stamp: tuple[int, ...]) -> None:
+        """Note the settings' stamp; when it changed, every page's HTML may change."""
+        if stamp != self._settings:
+            self._settings, self._built = stamp, {}
+            self.theme_code.clear()
+
+    def start(self) -> None:
+        """A rebuild begins: pages are compared with what the last one built them from."""
+        self._building, self._built = self._built, {}
+
+    def unchanged(self, path: str, markdown: str, head: Any) -> bool:
+        """Whether the page at `path` was last built from this Markdown and head."""
+        built_from = (markdown, head)
+        self._built[path] = built_from
+        return self._building.get(path) == built_from
+
+    def pages_written(self, pages: Iterable[tuple[str, str, bool]]) -> None:
+        """(address, site path, rebuilt?) of every page of this rebuild."""
+        self.current, self.rebuilt, self.written = set(), set(), set()
+        for url, dest, modified in pages:
+            self.current.add(url)
+            if modified:
+                self.rebuilt.add(url)
+                self.written.add(dest)
+
+    def merge_search_index(self, path: Path) -> None:
+        """Keep the preview's search index whole across dirty rebuilds.
+
+        Material's search plugin merges a dirty rebuild into its previous index assuming one
+        page was rebuilt; with several (the home page among them) it keeps only those. So
+        the index is put together here: the rebuilt pages' new entries, the others' old ones.
+        """
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if self._search_docs is not None:
+
+            def page(entry: dict[str, Any]) -> str:
+                return str(entry["location"]).split("#", 1)[0]
+
+            kept = self.current - self.rebuilt
+            index["docs"] = [e for e in self._search_docs if page(e) in kept] + [
+                e for e in index["docs"] if page(e) in self.rebuilt
+            ]
+            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        self._search_docs = index["docs"]
