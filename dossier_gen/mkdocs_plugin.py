@@ -35,7 +35,7 @@ from .problems import DataError
 from .publishing.audit import audit_site
 from .publishing.cards import CACHE_DIR
 from .publishing.site import Image, build_site
-from .publishing.theme import Share, fix_theme_markup, head_block, insert_head
+from .publishing.theme import Share, fix_theme_markup, head_block, insert_csp, insert_head
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
 from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
@@ -131,6 +131,21 @@ def _share(page: Page, config: MkDocsConfig, image: Image | None) -> Share:
     )
 
 
+def _neutralise_head_text(page: Page) -> None:
+    """A hand-written page's title and description as the theme may print them.
+
+    mkdocs-material prints both raw into the head (the title through `striptags`, which
+    decodes entities), so `title: '</title><script>…'` in front matter, or such a first
+    heading, would become markup. They get the look-alike characters generated pages' titles
+    get; a title without `< > & " '` reads exactly as written."""
+    title = page.title
+    if title:
+        page.meta["title"] = plain_title(title)
+    description = page.meta.get("description")
+    if description is not None:
+        page.meta["description"] = plain_title(str(description))
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -177,7 +192,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
-                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+                "The pages folder holds symbolic links:\n" + "\n".join(map(str, problems))
             )
         self.template_dirs = site_template_dirs(project, self.config.templates)
         dossier = catalog.dossier.model
@@ -205,7 +220,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _set_up_search(self, config: MkDocsConfig) -> None:
         search = config.plugins.get("material/search") or config.plugins.get("search")
         settings = getattr(search, "config", None)
-        if settings is None or "separator" not in settings:
+        if settings is None:
+            return  # a site without search has nothing to set up
+        if "separator" not in settings:
+            log.warning(
+                "The search plugin has no word separator to set, so the dossier cannot make"
+                " Chinese text searchable by the words in it (a search for a Chinese name"
+                " inside a longer run finds nothing); dossier-gen supports mkdocs-material's"
+                " search. Set the plugin's `search_setup: false` to silence this."
+            )
             return
         if not settings["separator"]:
             settings["separator"] = SEARCH_SEPARATOR
@@ -224,22 +247,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
-        site = build_site(
-            self.catalog,
-            self.template_dirs,
-            intro,
-            doc_pages=[f.src_uri for f in files.documentation_pages()],
-            renderer=renderer,
-            share_links=self.config.share_links,
-            card_cache=self.project / self.config.cards_cache if self.config.cards else None,
-            card_drawer=parallel.draw_in_parallel,
-        )
+        docs_dir = Path(config.docs_dir).resolve()
+        hand_written = [
+            f.src_uri for f in files if f.src_dir and Path(f.src_dir).resolve() == docs_dir
+        ]
+        try:
+            site = build_site(
+                self.catalog,
+                self.template_dirs,
+                intro,
+                doc_pages=hand_written,
+                renderer=renderer,
+                docs=Path(config.docs_dir).name,
+                share_links=self.config.share_links,
+                card_cache=self.project / self.config.cards_cache if self.config.cards else None,
+                card_drawer=parallel.draw_in_parallel,
+            )
+        except DataError as error:
+            raise PluginError(f"The dossier's pages would clash:\n{error}") from None
         self.images = site.images
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
         }
-        docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
@@ -299,9 +329,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.preview is None and isinstance(page.file, _GeneratedPage):
-            page.markdown = ""  # not None: a page whose Markdown is None has no title
-            page.file.content_string = ""
+        if isinstance(page.file, _GeneratedPage):
+            if self.preview is None:
+                page.markdown = ""  # not None: a page whose Markdown is None has no title
+                page.file.content_string = ""
+        else:
+            _neutralise_head_text(page)
         return html
 
     @event_priority(-100)  # the page as written, after every other plugin
@@ -313,7 +346,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.head.get(page.file.src_uri, []),
             _share(page, config, self.images.get(page.file.src_uri)),
         )
-        output = fix_theme_markup(insert_head(output, block))
+        output = insert_csp(fix_theme_markup(insert_head(output, block)))
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
         if self.preview is None and isinstance(page.file, _GeneratedPage):
@@ -333,7 +366,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
         block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
-        return fix_theme_markup(insert_head(output_content, block))
+        return insert_csp(fix_theme_markup(insert_head(output_content, block)))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -297,11 +297,14 @@ def hostile_records(draw):
             "text": draw(hostile_text),
             "form": draw(st.sampled_from(["quote", "paraphrase"])),
         },
+        # Sometimes the one report of the claim does not say where it appeared.
         "appearance": {
             "source": "prop-source",
             "locator": draw(plain_text),
             "quote": draw(plain_text),
-        },
+        }
+        if draw(st.booleans())
+        else {"not_given_by": "prop-source"},
         "rating": "confirmed",
         "summary": draw(hostile_text),
         "analysis": draw(hostile_text),

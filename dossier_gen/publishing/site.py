@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..loading.catalog import Catalog
+from ..problems import DataError, Problem
 from ..records.models import Dossier
 from ..records.ratings import RatingScale
 from ..rendering import urls
+from ..rendering.charts import bar_width_styles
 from ..rendering.render import Page, PageRenderer, render_pages, render_serially
 from .cards import Drawer, cached_cards, claim_cards, draw_serially
 from .claimreview import all_claim_reviews, publisher_jsonld
@@ -57,6 +59,7 @@ def build_site(
     intro: str = "",
     doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
+    docs: str = "docs",
     share_links: bool = True,
     card_cache: Path | None = None,
     card_drawer: Drawer = draw_serially,
@@ -66,16 +69,39 @@ def build_site(
     `template_dirs` are a site's own template folders, searched before the package's.
     `intro` is the hand-written Markdown of the home page; `doc_pages` are the paths of the
     hand-written pages (`methodology.md`), which the publisher's JSON-LD links to when they
-    exist. `renderer` renders the pages (serially, in parallel or from a cache: the same
-    pages either way).
+    exist, and which no generated page or file may replace; `docs` names their folder in
+    messages. `renderer` renders the pages (serially, in parallel or from a cache: the same
+    pages either way). Raises DataError when two pages or files would share a path.
     """
     dossier = catalog.dossier.model
-    pages = render_pages(catalog, template_dirs, intro, renderer)
+    doc_pages = list(doc_pages)
+    problems = urls.page_path_problems(catalog, doc_pages, docs)
+    if problems:
+        raise DataError(problems)
+    pages = render_pages(catalog, template_dirs, intro, renderer, share_links)
     reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
     files = build_exports(catalog, reviews)
     files[urls.ROBOTS_TXT] = robots_txt(dossier.base_url).encode("utf-8")
-    files[urls.STYLESHEET] = (ASSETS / "dossier.css").read_bytes() + rating_styles(dossier)
+    files[urls.STYLESHEET] = (
+        (ASSETS / "dossier.css").read_bytes()
+        + rating_styles(dossier)
+        + bar_width_styles().encode("utf-8")
+    )
     files[urls.SCRIPT] = (ASSETS / "dossier.js").read_bytes()
+    clashes = (set(pages) | set(files)) & (set(doc_pages) - {urls.HOME})
+    if clashes:
+        raise DataError(
+            [
+                Problem(
+                    f"{docs}/{path}",
+                    1,
+                    1,
+                    "the dossier generates a page or file at this"
+                    " path; rename or remove the hand-written one",
+                )
+                for path in sorted(clashes)
+            ]
+        )
     head = {urls.claim_page(cid): [reviews[cid]] for cid in catalog.claims}
     head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
     images: dict[str, Image] = {}

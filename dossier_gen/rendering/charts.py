@@ -54,8 +54,8 @@ def bar_chart(
         rows.append(
             f'<li class="dossier-chart__row {attr(bar.css_class)}">'
             f'<span class="dossier-chart__label">{icon}{md_text(bar.label)}</span>'
-            f'<span class="dossier-chart__track"><span class="dossier-chart__bar"'
-            f' style="width: {width}%"></span></span>'
+            f'<span class="dossier-chart__track"><span class="dossier-chart__bar'
+            f' dossier-w-{width}"></span></span>'
             f'<span class="dossier-chart__count">{bar.count}</span></li>'
         )
     body = "".join(rows) if rows else '<li class="dossier-chart__row">None yet</li>'
@@ -65,6 +65,12 @@ def bar_chart(
         f'<figcaption class="dossier-chart__title">{md_text(title)}</figcaption>'
         f'<ul class="dossier-chart__rows">{body}</ul>{figcaption}</figure>'
     )
+
+
+def bar_width_styles() -> str:
+    """The stylesheet's rule for each whole-percent bar width. Widths are classes, not
+    `style` attributes, because the pages' Content-Security-Policy refuses inline styles."""
+    return "".join(f".dossier-w-{n}{{width:{n}%}}" for n in range(101)) + "\n"
 
 
 def rating_chart(

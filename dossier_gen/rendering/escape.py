@@ -90,6 +90,29 @@ def _plain_text(text: str) -> Markup:
     return Markup(_encode(clean(text)))
 
 
+# Characters that mean something anywhere in a CommonMark line: code spans, emphasis, links,
+# images, raw HTML and entities, tables, strikethrough, math, headings' and references' marks.
+_GFM_INLINE = re.compile(r"([\\`*_\[\]<>&!|~#$])")
+# What opens a block when it starts a line (or a list item's text): list and quote markers,
+# ordered-list numbers, thematic breaks.
+_GFM_BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+
+
+def gfm_text(value: Any) -> str:
+    """Text from data for GitHub-flavoured Markdown, such as a pull request's job summary: on
+    one line (so no newline can start a block), with every character that means something
+    in a line backslash-escaped, and a leading block marker defused. CommonMark honours a
+    backslash before any ASCII punctuation, so nothing in the text can become a heading,
+    list, link, code span, emphasis or HTML tag, and the text stays readable in a terminal.
+    (The site's Markdown is Python-Markdown, which honours backslashes before only some
+    characters: pages use `md_text`.)
+    """
+    text = _GFM_INLINE.sub(r"\\\1", clean(str(value)))
+    return _GFM_BLOCK_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), text
+    )
+
+
 def plain_title(value: Any) -> str:
     """A title as readers see it: typographic quotes and look-alikes for `< > &`.
 

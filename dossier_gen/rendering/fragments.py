@@ -35,6 +35,7 @@ EVENT_WORDS = {
 
 ROLE_LABELS = {
     "appearance": "where the claim appeared",
+    "not-given": "the report of the claim, which does not say where it appeared",
     "supports": "supporting evidence",
     "contradicts": "contradicting evidence",
     "context": "context",
@@ -198,12 +199,12 @@ class PageLinks:
             c = self._claims[cid]
             data = ""
             if filters:
-                source = self._sources[c.appearance.source]
+                source = self._sources[c.appearance_source]
                 data = (
                     f' data-rating="{slug(c.rating)}" data-order="{order[c.rating]}"'
                     f' data-claimant="{slug(c.claimant)}"'
                     f' data-tags="{" ".join(slug(t) for t in c.tags)}"'
-                    f' data-source="{slug(c.appearance.source)}"'
+                    f' data-source="{slug(c.appearance_source)}"'
                     f' data-source-title="{attr(source.title)}"'
                 )
             cells = []

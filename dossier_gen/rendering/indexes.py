@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 class SourceUse:
     claim_id: str
     role: str
-    """`appearance`, `supports`, `contradicts`, `context`, `entity` or `development`."""
+    """`appearance`, `not-given` (reports the claim without where it appeared), `supports`,
+    `contradicts`, `context`, `entity` or `development`."""
     locator: str
 
 
@@ -74,7 +75,10 @@ def build_indexes(catalog: Catalog) -> Indexes:
         by_claimant[claim.claimant].append(cid)
         for tag in claim.tags:
             by_tag[tag].append(cid)
-        uses[claim.appearance.source].append(SourceUse(cid, "appearance", claim.appearance.locator))
+        if appeared := claim.appeared_in:
+            uses[appeared.source].append(SourceUse(cid, "appearance", appeared.locator))
+        else:  # the source reports the claim without saying where it appeared
+            uses[claim.appearance_source].append(SourceUse(cid, "not-given", ""))
         for item in claim.evidence:
             uses[item.source].append(SourceUse(cid, item.stance, item.locator))
         log += [LogEntry("claim", cid, update) for update in claim.updates]
@@ -140,7 +144,7 @@ def key_findings(catalog: Catalog) -> list[str]:
     chosen: list[str] = []
     sources: set[str] = set()
     for _, _, cid, claim in low:  # one from each article first
-        source = claim.appearance.source if claim.appearance else cid
+        source = claim.appearance_source
         if source not in sources and len(chosen) < KEY_FINDINGS:
             chosen.append(cid)
             sources.add(source)
@@ -158,8 +162,8 @@ def articles(catalog: Catalog) -> list[tuple[str, list[str]]]:
     found: dict[str, list[str]] = defaultdict(list)
     for cid in sorted(catalog.claims):
         claim = catalog.claims[cid].model
-        if claim.appearance:
-            found[claim.appearance.source].append(cid)
+        if claim.appeared_in:
+            found[claim.appeared_in.source].append(cid)
     for ids in found.values():
         ids.sort(key=lambda cid: ratings[catalog.claims[cid].model.rating])
     ordered = sorted(found, key=lambda sid: (catalog.sources[sid].model.published_on or "", sid))

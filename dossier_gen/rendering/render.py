@@ -270,5 +270,7 @@ def render_pages(
         # Each page's Markdown without front matter is let go as soon as the page has it:
         # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
         markdown, markdowns[n] = markdowns[n], None
+        if job.path in pages:  # page_path_problems refuses the records that would do this
+            raise RuntimeError(f"two pages were rendered to {job.path}")
         pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source, job.listed)
     return dict(sorted(pages.items()))

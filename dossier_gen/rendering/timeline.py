@@ -81,7 +81,7 @@ def claim_timeline(catalog: Catalog, claim_id: str) -> list[Event]:
     """The dated events of one claim: its sources' publication, the claim, updates, review."""
     claim = catalog.claims[claim_id].model
     events = _claim_own_events(catalog, claim_id, claim)
-    cited = {claim.appearance.source} | {item.source for item in claim.evidence}
+    cited = {claim.appearance_source} | {item.source for item in claim.evidence}
     for source_id in sorted(cited):
         events += _published(catalog, source_id)
     events.append(
