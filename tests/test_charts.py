@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 from dossier_gen.loading.load import load_catalog
-from dossier_gen.rendering.charts import Bar, bar_chart, rating_chart
+from dossier_gen.rendering.charts import Bar, bar_chart, bar_width_styles, rating_chart
 
 from .conftest import FIXTURE
 
@@ -25,9 +25,17 @@ def _text(element: ET.Element | None) -> str:
 
 
 def _width(row: ET.Element) -> int:
-    bar = row.find(".//span[@class='dossier-chart__bar']")
-    assert bar is not None
-    return int(bar.get("style", "").removeprefix("width: ").removesuffix("%"))
+    # A class per whole percent (`dossier-w-50`): the pages' CSP refuses inline styles.
+    bars = [s for s in row.iter("span") if "dossier-chart__bar" in s.get("class", "").split()]
+    assert len(bars) == 1
+    (width,) = [c for c in bars[0].get("class", "").split() if c.startswith("dossier-w-")]
+    return int(width.removeprefix("dossier-w-"))
+
+
+def test_every_width_class_has_its_rule():
+    rules = bar_width_styles()
+    assert ".dossier-w-0{width:0%}" in rules and ".dossier-w-100{width:100%}" in rules
+    assert rules.count("{") == 101
 
 
 def test_every_bar_has_its_label_and_count_as_text():

@@ -113,7 +113,7 @@ def test_no_page_is_wider_than_a_phone(sites, phone):
 # Bookkeeping a reader must not see: record ids, our copies' line numbers, article numbers,
 # schema labels.
 BOOKKEEPING = re.compile(
-    r"\blines? \d+\b|\barticle 00\d\b|\bclaim id\b|\bKind: |\bLanguage: [a-z]{2}\b"
+    r"\blines? \d+\b|\barticles? 00\d\b|\bclaim id\b|\bKind: |\bLanguage: [a-z]{2}\b"
     r"|position in the page not recorded|\bDetail\s+Value\b",
     re.IGNORECASE,
 )
@@ -124,9 +124,9 @@ def test_readers_see_no_ids_line_numbers_or_schema_labels(sites, page):
     catalog = site.catalog
     ids = [i for i in [*catalog.claims, *catalog.entities, *catalog.sources] if i.count("-") >= 2]
     paths = ["index.md", "claims/index.md", "timeline.md", "corrections.md"]
-    paths += [f"claims/{cid}.md" for cid in sorted(catalog.claims)[:15]]
-    paths += [f"sources/{sid}.md" for sid in sorted(catalog.sources)[:10]]
-    paths += [f"entities/{eid}.md" for eid in sorted(catalog.entities)[:10]]
+    paths += [f"claims/{cid}.md" for cid in sorted(catalog.claims)]
+    paths += [f"sources/{sid}.md" for sid in sorted(catalog.sources)]
+    paths += [f"entities/{eid}.md" for eid in sorted(catalog.entities)]
     for path in paths:
         page.goto(site.page_url(path))
         text = page.locator("article").inner_text()
