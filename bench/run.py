@@ -5,8 +5,9 @@ times the generator cold and warm, full `mkdocs build`s with the plugin against 
 builds of the same rendered pages (interleaved, so load on the machine hits both alike), and
 the site's size, and what reading a page and each of a fixed list of searches download (in
 chromium); at the smaller size it times edit → rebuilt page during `dossier serve`; then it
-builds the real dossier with the plugin's speed work on and off. Figures are medians with (min–max). The machines are shared: compare the ratios measured
-in one run, not absolute times across runs.
+builds the real dossier with the plugin's speed work on and off. Figures are medians with
+(min–max). The machines are shared: compare the ratios measured in one run, not absolute
+times across runs.
 """
 
 from __future__ import annotations

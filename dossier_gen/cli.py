@@ -19,7 +19,7 @@ import click
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
-from .problems import DataError
+from .problems import DataError, Problem, display
 from .records.kinds import BY_NAME
 
 EXIT_PROBLEMS = 1
@@ -86,6 +86,13 @@ config_option = click.option(
 _QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def _hand_written(docs_dir: Path) -> list[str]:
+    """Every file in the pages folder, as a path within it."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+
+
 def _load(data_dir: Path) -> Catalog:
     """Every record, read on every core; a `DataError` lists every problem."""
     from .speed.parallel import read_many
@@ -117,15 +124,49 @@ format_option = click.option(
 @cli.command()
 @data_option
 @format_option
-def validate(data_dir: Path, fmt: str) -> None:
-    """Check every record and report every problem as PATH:LINE:COL: message."""
+@click.option(
+    "--publication",
+    is_flag=True,
+    help="Also check the dossier is ready to publish: the publisher's name, contact and"
+    " funding in dossier.yml are real (no placeholder or example.org address), the docs"
+    " folder has methodology.md and a page with a 'Corrections policy' heading, and no page"
+    " still says 'placeholder'. For the deployment, not for pull requests.",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of hand-written pages that --publication reads.",
+)
+def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
+    """Check every record and report every problem as PATH:LINE:COL: message.
+
+    With --publication, also check what the IFCN's principles ask a publisher to show before
+    the dossier is published (see that option).
+    """
     from .problems import render_problems
 
+    catalog: Catalog | None = None
+    problems: list[Problem] = []
     try:
         catalog = _load(data_dir)
     except DataError as error:
+        problems += error.problems
+    else:
+        from .rendering.urls import page_path_problems
+
+        problems += page_path_problems(catalog, _hand_written(docs_dir), docs_dir.as_posix())
+    if publication:
+        problems += _publication_problems(catalog, data_dir, docs_dir)
+    if problems:
+        summary = DataError(problems).summary()
+        if publication:
+            summary = summary.replace(" in the data.", ": not ready to publish.")
         # Text goes to stderr as it always has; the machine formats are the command's output.
-        raise Failed(render_problems(error.problems, fmt), to_stderr=fmt == "text") from None
+        raise Failed(render_problems(problems, fmt, summary), to_stderr=fmt == "text")
+    assert catalog is not None
     counts = {
         "claims": len(catalog.claims),
         "entities": len(catalog.entities),
@@ -137,6 +178,65 @@ def validate(data_dir: Path, fmt: str) -> None:
     click.echo(
         f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
         f" {counts['sources']} sources: no problems found."
+        + (" Ready to publish." if publication else "")
+    )
+
+
+def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:
+    """What stops publication; when the records have problems, the settings are still read
+    on their own, so every problem is reported at once."""
+    from .loading.load import read_record
+    from .publishing.publication import publication_problems
+    from .records.kinds import DOSSIER_FILE
+    from .records.models import Dossier
+
+    dossier = catalog.dossier if catalog is not None else None
+    if dossier is None and (data_dir / DOSSIER_FILE).is_file():
+        dossier, _ = read_record(data_dir / DOSSIER_FILE, Dossier)  # its problems: reported
+    if dossier is None:
+        return []  # the settings' own problems are already reported
+    return publication_problems(dossier, docs_dir)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Write a new dossier repository into FOLDER, ready to build.
+
+    FOLDER must be new or empty (a `.git` folder alone is allowed). It receives mkdocs.yml,
+    pinned requirements.txt, an invented example dossier in data/, the home, methodology and
+    about pages in docs/ with their placeholders marked, GitHub workflows that check pull
+    requests and publish the main branch on GitHub Pages, a pre-commit configuration,
+    .gitignore and a README. It passes `dossier validate` and builds at once;
+    `dossier validate --publication` fails until the placeholders are replaced.
+    """
+    from . import __version__
+    from .editing.newdossier import FolderNotEmpty, write_new_dossier
+    from .problems import display
+
+    try:
+        written = write_new_dossier(folder, __version__)
+    except NotADirectoryError:
+        raise Failed(
+            f"{display(folder)} is a file; give the path of a new or empty folder."
+        ) from None
+    except FolderNotEmpty as error:
+        raise Failed(
+            f"{display(folder)} is not empty (it holds {error}); dossier init writes only into"
+            " a new or empty folder, so that nothing of yours is overwritten."
+        ) from None
+    shown = display(folder)
+    where = "this folder" if shown == "." else f"{shown}/"
+    click.echo(
+        f"Wrote a new dossier to {where} ({len(written)} files): an invented example to"
+        " replace with your own.\n"
+        "Next:\n"
+        + (f"  cd {shown}\n" if shown != "." else "")
+        + "  python -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  dossier validate    # check the records\n"
+        "  dossier build       # build the site into site/\n"
+        "Before publishing, replace every placeholder (in data/dossier.yml and docs/):"
+        " `dossier validate --publication` lists them."
     )
 
 
@@ -271,7 +371,9 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
         catalog,
         site_template_dirs(Path.cwd(), template_dirs),
         intro,
+        doc_pages=_hand_written(docs_dir),
         renderer=render_in_parallel,
+        docs=docs_dir.as_posix(),
     )
     write_pages(site, out_dir, docs_dir)
     click.echo(
@@ -325,7 +427,7 @@ def build(data_dir: Path, config_file: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(
         f"Built the site into {site_dir}/. Open {site_dir}/index.html, or preview it"
-        " with `make serve` (dossier serve)."
+        " with `dossier serve`."
     )
 
 
@@ -384,36 +486,79 @@ class _ArgumentWithHelp(click.Argument):
         self.help = help
 
 
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for value in values:
+        # A rating id never holds "=", so the last one splits: labels may hold any.
+        label, sep, rating_id = value.rpartition("=")
+        if not sep or not label.strip() or not rating_id.strip():
+            raise click.BadParameter(
+                f"{value!r} is not LABEL=RATING, such as 'Pants on Fire=false'", ctx, param
+            )
+        aliases[label.strip()] = rating_id.strip()
+    return aliases
+
+
 @cli.command("import-claimreview")
 @click.argument(
     "paths",
     nargs=-1,
     required=True,
     cls=_ArgumentWithHelp,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="JSON files or HTML pages holding ClaimReview.",
+    type=click.Path(exists=True, path_type=Path),
+    help="JSON files or HTML pages holding ClaimReview, or folders of them.",
 )
 @data_option
+@click.option(
+    "--map",
+    "aliases",
+    multiple=True,
+    metavar="LABEL=RATING",
+    callback=_mapping,
+    help="Map another fact-checker's rating label to a rating id of this dossier for this"
+    " run only, as rating_aliases in dossier.yml would; repeat for several labels.",
+)
 @click.option(
     "--dry-run",
     is_flag=True,
     help="Check everything and list the files that would be written; write none.",
 )
-def import_claimreview(paths: tuple[Path, ...], data_dir: Path, dry_run: bool) -> None:
+def import_claimreview(
+    paths: tuple[Path, ...], data_dir: Path, aliases: dict[str, str], dry_run: bool
+) -> None:
     """Import other fact-checkers' ClaimReview as claim, entity and source records.
 
-    PATHS are JSON files (a ClaimReview, a list, an @graph or a DataFeed) or HTML pages with
-    JSON-LD script blocks. Every problem is reported as PATH:LINE:COL: message, and then
-    nothing is written; an existing record is never overwritten. Rating labels not on the
-    scale are mapped by rating_aliases in dossier.yml.
+    PATHS are JSON files (a ClaimReview, a list, an @graph, a DataFeed or a Fact Check Tools
+    API claims:search response) or HTML pages with JSON-LD script blocks, or folders holding
+    them. Every problem is reported as PATH:LINE:COL: message, and then nothing is written.
+    A review imported before (same url or @id) is left unchanged, or updated when its
+    dateModified is later; an existing record is never overwritten otherwise. Rating labels
+    not on the scale are mapped by --map or by rating_aliases in dossier.yml. Ends with a
+    count: N new, N updated, N unchanged, N refused.
     """
-    from .importing.run import run_import
+    from .importing.run import BadMapping, ImportFailed, run_import
 
-    written = run_import(paths, data_dir, dry_run=dry_run)
-    verb = "Would write" if dry_run else "Wrote"
-    click.echo(f"{verb} {len(written)} new records:")
-    for path in written:
-        click.echo(f"  {path}")
+    try:
+        result = run_import(paths, data_dir, dry_run=dry_run, aliases=aliases)
+    except BadMapping as error:
+        raise click.BadParameter(str(error), param_hint="--map") from None
+    except ImportFailed as error:
+        for warning in error.warnings:
+            click.echo(str(warning), err=True)
+        raise Failed(str(error)) from None
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    written = [(path, "new") for path in result.created]
+    written += [(path, "updated") for path in result.updated]
+    if written:
+        files = f"{len(written)} file{'s' if len(written) != 1 else ''}"
+        click.echo(f"{'Would write' if dry_run else 'Wrote'} {files}:")
+        for path, how in written:
+            click.echo(f"  {display(path)} ({how})")
+    for outcome in result.outcomes:
+        if outcome.status == "unchanged":
+            click.echo(outcome.found.problem(outcome.note))
+    click.echo(f"{result.summary()}.")
 
 
 if __name__ == "__main__":

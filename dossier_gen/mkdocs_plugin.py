@@ -39,11 +39,13 @@ from .loading.safefiles import docs_folder_problems
 from .problems import DataError
 from .publishing import search
 from .publishing.audit import audit_site
-from .publishing.site import ASSETS, build_site
+from .publishing.cards import CACHE_DIR
+from .publishing.site import ASSETS, Image, build_site
 from .publishing.theme import (
     Share,
     fix_theme_markup,
     head_block,
+    insert_csp,
     insert_head,
     use_dossier_search,
 )
@@ -91,6 +93,17 @@ class DossierConfig(base.Config):
     only the shards a query needs. Off: the theme indexes every page's HTML itself, and
     the plugin only sets its word separator for Chinese (a separator of the site's own that
     lacks the zero-width space gets a warning)."""
+    share_links = c.Type(bool, default=True)
+    """Put links to share each claim on its page: e-mail, X, Facebook, WhatsApp, Telegram,
+    Weibo and LINE. They are plain links: no script or request reaches those sites before a
+    reader clicks one."""
+    cards = c.Type(bool, default=True)
+    """Draw a link-preview card (a 1200×630 PNG with the verdict, the claim's title, the
+    claimant and the site's name) for each claim page, and name it in the page's `og:image`
+    and Twitter card tags."""
+    cards_cache = c.Type(str, default=CACHE_DIR)
+    """Folder, relative to `mkdocs.yml`, where cards are kept between builds; a card is drawn
+    again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -203,13 +216,39 @@ def _settings_files(config: MkDocsConfig) -> list[Path]:
     return paths
 
 
-def _share(page: Page, config: MkDocsConfig) -> Share:
-    """What a link preview of `page` shows: its title and description, or the site's."""
+def _share(page: Page, config: MkDocsConfig, image: Image | None) -> Share:
+    """What a link preview of `page` shows: its title, description and image, or the
+    site's."""
     title = config.site_name
     if page.title and not page.is_homepage:
         title = Markup(page.title).striptags()
     description = (page.meta or {}).get("description") or config.site_description
-    return Share(config.site_name, title, description or None, page.canonical_url)
+    if image is None or not config.site_url:
+        return Share(config.site_name, title, description or None, page.canonical_url)
+    return Share(
+        config.site_name,
+        title,
+        description or None,
+        page.canonical_url,
+        urls.site_url(config.site_url, image.path),
+        image.alt,
+        (image.width, image.height),
+    )
+
+
+def _neutralise_head_text(page: Page) -> None:
+    """A hand-written page's title and description as the theme may print them.
+
+    mkdocs-material prints both raw into the head (the title through `striptags`, which
+    decodes entities), so `title: '</title><script>…'` in front matter, or such a first
+    heading, would become markup. They get the look-alike characters generated pages' titles
+    get; a title without `< > & " '` reads exactly as written."""
+    title = page.title
+    if title:
+        page.meta["title"] = plain_title(title)
+    description = page.meta.get("description")
+    if description is not None:
+        page.meta["description"] = plain_title(str(description))
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -221,6 +260,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
+        self.images: dict[str, Image] = {}
+        """Page path → its link-preview image."""
+        self.project = Path(".")
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
         self.search: dict[str, search.SearchDoc] | None = None
@@ -258,10 +300,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             catalog = catalog.with_base_url(self.config.base_url)
         self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
+        self.project = project
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
-                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+                "The pages folder holds symbolic links:\n" + "\n".join(map(str, problems))
             )
         self.template_dirs = site_template_dirs(project, self.config.templates)
         dossier = catalog.dossier.model
@@ -292,7 +335,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _set_up_search(self, config: MkDocsConfig) -> None:
         search = config.plugins.get("material/search") or config.plugins.get("search")
         settings = getattr(search, "config", None)
-        if settings is None or "separator" not in settings:
+        if settings is None:
+            return  # a site without search has nothing to set up
+        if "separator" not in settings:
+            log.warning(
+                "The search plugin has no word separator to set, so the dossier cannot make"
+                " Chinese text searchable by the words in it (a search for a Chinese name"
+                " inside a longer run finds nothing); dossier-gen supports mkdocs-material's"
+                " search. Set the plugin's `search_setup: false` to silence this."
+            )
             return
         if not settings["separator"]:
             settings["separator"] = SEARCH_SEPARATOR
@@ -311,13 +362,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
-        site = build_site(
-            self.catalog,
-            self.template_dirs,
-            intro,
-            doc_pages=[f.src_uri for f in files.documentation_pages()],
-            renderer=renderer,
-        )
+        docs_dir = Path(config.docs_dir).resolve()
+        hand_written = [
+            f.src_uri for f in files if f.src_dir and Path(f.src_dir).resolve() == docs_dir
+        ]
+        try:
+            site = build_site(
+                self.catalog,
+                self.template_dirs,
+                intro,
+                doc_pages=hand_written,
+                renderer=renderer,
+                docs=Path(config.docs_dir).name,
+                share_links=self.config.share_links,
+                card_cache=self.project / self.config.cards_cache if self.config.cards else None,
+                card_drawer=parallel.draw_in_parallel,
+            )
+        except DataError as error:
+            raise PluginError(f"The dossier's pages would clash:\n{error}") from None
+        self.images = site.images
         if self.search is not None:
             self.search = site.search
             self.pages_searched = {f.src_uri for f in files.documentation_pages()}
@@ -325,7 +388,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
         }
-        docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
@@ -356,6 +418,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.search is not None:
             worker = (ASSETS / "dossier-search.js").read_bytes()
             files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
+        for image in site.images.values():  # copied from the card cache when written
+            files.append(File.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
             # A one-shot build needs the records no more, and the pages' HTML can use the
             # memory.
@@ -415,9 +479,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.page_search[page.file.src_uri] = search.page_doc(
                 page.file.src_uri, page.title or "", search.html_text(html) if written else ""
             )
-        if self.preview is None and isinstance(page.file, _GeneratedPage):
-            page.markdown = ""  # not None: a page whose Markdown is None has no title
-            page.file.content_string = ""
+        if isinstance(page.file, _GeneratedPage):
+            if self.preview is None:
+                page.markdown = ""  # not None: a page whose Markdown is None has no title
+                page.file.content_string = ""
+        else:
+            _neutralise_head_text(page)
         return html
 
     # Before the theme's search plugin, which then leaves the page out of its own index.
@@ -436,11 +503,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             normalize_url(urls.ATOM_FEED, page=page),
             feed_title,
             self.head.get(page.file.src_uri, []),
-            _share(page, config),
+            _share(page, config, self.images.get(page.file.src_uri)),
         )
         output = fix_theme_markup(insert_head(output, block))
         if self.search is not None:
             output = use_dossier_search(output, urls.search_worker_address())
+        # Last: the policy hashes the inline scripts as they finally are.
+        output = insert_csp(output)
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
         if self.preview is None and isinstance(page.file, _GeneratedPage):
@@ -463,7 +532,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         output = fix_theme_markup(insert_head(output_content, block))
         if self.search is not None:
             output = use_dossier_search(output, urls.search_worker_address())
-        return output
+        return insert_csp(output)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -42,3 +42,44 @@ def chdir(monkeypatch: pytest.MonkeyPatch):
 def root(fixture_copy: Path, chdir) -> Path:
     """A copy of the fixture dossier, as the working folder."""
     return chdir(fixture_copy)
+
+
+def fill_in_placeholders(project: Path) -> None:
+    """Do what a publisher does before publishing `project`: give real details in
+    `data/dossier.yml` and drop every paragraph of `docs/` that still holds a placeholder."""
+    import re
+
+    import yaml
+
+    from dossier_gen.records.readiness import placeholder_marks
+
+    settings_file = project / "data" / "dossier.yml"
+    settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    settings["publisher"] = {
+        "name": "Harbour Fact-Check Desk",
+        "url": "https://desk.news.test/",
+        "contact": "corrections@desk.news.test",
+        "funding": "Funded by its readers' subscriptions; owned by a reader cooperative.",
+    }
+    settings["base_url"] = "https://dossier.desk.news.test/"
+    settings_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        blocks = re.split(r"\n\s*\n", page.read_text(encoding="utf-8"))
+        kept = [block for block in blocks if not placeholder_marks(block)]
+        page.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def distributions(tmp_path_factory) -> tuple[Path, Path]:
+    """The source distribution and the wheel, built once per session by `python -m build`."""
+    from .newsroom import build_distributions
+
+    return build_distributions(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def new_dossier(distributions, tmp_path_factory):
+    """A new dossier made by another newsroom with the wheel alone (see `newsroom.py`)."""
+    from .newsroom import make_new_dossier
+
+    return make_new_dossier(distributions[1], tmp_path_factory.mktemp("elsewhere"))

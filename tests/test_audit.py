@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dossier_gen.editing.newdossier import SKELETON
 from dossier_gen.publishing.audit import audit_page, audit_site
 from dossier_gen.publishing.exports import csv_cell
 from dossier_gen.rendering.escape import ascii_url, json_for_html
@@ -120,7 +121,7 @@ def test_auditing_pages_as_written_finds_what_reading_the_site_finds(tmp_path, w
     for name, html in pages.items():
         auditor.add(name, html)
     found = auditor.finish(tmp_path)
-    assert found == audit_site(tmp_path)
+    assert found == audit_site(tmp_path, theme_pages=set(pages) | {"404.html"})
     assert [p.split(":", 1)[0] for p in found] == [
         "b/index.html",
         "claims/c7/index.html",
@@ -209,7 +210,9 @@ def _names(items: list) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize(
-    "config", [ROOT / "mkdocs.yml", FIXTURE / "mkdocs.yml"], ids=["site", "fixture"]
+    "config",
+    [ROOT / "mkdocs.yml", FIXTURE / "mkdocs.yml", SKELETON / "mkdocs.yml"],
+    ids=["site", "fixture", "dossier-init"],
 )
 def test_no_extension_reads_files_or_runs_code(config):
     settings = _config(config)

@@ -161,6 +161,26 @@ def test_main_branch_deploys_to_pages_with_the_least_permissions():
     assert upload["with"]["path"] == "site/"
 
 
+def test_only_the_main_branch_checks_the_dossier_is_ready_to_publish():
+    assert "--publication" not in _runs(_steps("pr.yml", "check"))
+    data = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    steps = data["jobs"]["build"]["steps"]
+    [ready] = [s for s in steps if s.get("run", "").startswith(".venv/bin/dossier validate --p")]
+    assert ready["run"] == ".venv/bin/dossier validate --publication --format github"
+    # This repository's publisher details are placeholders by design: the site is built
+    # and checked on every push, and published only once the check passes.
+    assert ready["continue-on-error"] is True
+    assert data["jobs"]["build"]["outputs"]["ready"] == f"${{{{ steps.{ready['id']}.outcome }}}}"
+    upload = steps[-1]
+    assert upload["if"] == f"${{{{ steps.{ready['id']}.outcome == 'success' }}}}"
+    assert data["jobs"]["deploy"]["if"] == "${{ needs.build.outputs.ready == 'success' }}"
+    # Every check that can fail the run comes before it.
+    names = [s.get("run", "") for s in steps]
+    assert names.index(ready["run"]) > max(
+        i for i, run in enumerate(names) if "check-links" in run or run == "make site"
+    )
+
+
 # --- the editors' guide --------------------------------------------------------------------
 
 

@@ -157,3 +157,47 @@ def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_pa
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert 'onload="x' not in html
     assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html
+
+
+def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fixture_copy):
+    config = fixture_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - search\n", "  - search:\n      separator: '[\\s\\-]+'\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=fixture_copy,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "lacks the zero-width space" in result.stderr
+
+
+def test_the_plugin_refuses_a_hand_written_page_the_dossier_would_replace(fixture_copy):
+    (fixture_copy / "docs" / "ratings.md").write_text("# My ratings\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=fixture_copy,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "docs/ratings.md:1:1: the dossier generates a page or file at this path" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_build_removes_the_staging_folders_a_killed_build_left(fixture_copy):
+    stale = fixture_copy / ".site.new.abc123"
+    (stale / "claims").mkdir(parents=True)
+    (fixture_copy / ".site.old.xyz").mkdir()
+    result = dossier("build", cwd=fixture_copy)
+    assert result.returncode == 0, result.stderr
+    assert (fixture_copy / "site" / "index.html").is_file()
+    assert not list(fixture_copy.glob(".site.*")), "stale staging folders were left"
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", ".site.new.abc123/"], cwd=ROOT, capture_output=True
+    )
+    assert ignored.returncode == 0, ".gitignore does not ignore a stale staging folder"

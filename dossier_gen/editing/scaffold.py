@@ -4,7 +4,9 @@ Every field of the model is present, in the model's order, under a comment taken
 field's docstring and its JSON Schema (allowed values, date format, required or optional).
 Values are left empty: an empty optional field reads as "not given", and an empty required
 one is reported by `dossier validate` until it is filled in. Lists of sub-records (evidence,
-updates, citations) start empty, with one item written out in comments to copy.
+updates, citations) start empty, with one item written out in comments to copy. A field
+with several forms (a claim's `appearance`) is written in its first form, the others in
+comments; an optional sub-record (`imported_from`, which the importer writes) is in comments.
 """
 
 from __future__ import annotations
@@ -47,8 +49,20 @@ def scaffold(model: type[BaseModel], first_line: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _forms(annotation: Any) -> list[type[BaseModel]]:
+    """The models of a tagged union (a claim's `appearance`), first form first; else []."""
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return []
+    args = typing.get_args(annotation)
+    if not all(typing.get_origin(a) is typing.Annotated for a in args):
+        return []
+    return [typing.get_args(a)[0] for a in args]
+
+
 def _shape(annotation: Any) -> tuple[str, Any]:
-    """("model" | "model-list" | "list" | "value", the model or item type)."""
+    """("model" | "forms" | "model-list" | "list" | "value", the model(s) or item type)."""
+    if forms := _forms(annotation):
+        return "forms", forms
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
         annotation = args[0]
@@ -115,17 +129,26 @@ def _block(
     for name, info in model.model_fields.items():
         comment = _comment(model, model_schema, root, name)
         shape, inner = _shape(info.annotation)
+        if shape == "forms":  # the first form, then the others in comments
+            first, *others = inner
+            shape, inner = "model", first
+        else:
+            others = []
+        if shape == "model" and not info.is_required() and not commented:
+            # An optional sub-record (`imported_from`, which a tool writes): in comments.
+            out += _wrapped(comment, pad)
+            out.append(f"{pad}# {name}:")
+            inner_schema = root.get("$defs", {}).get(inner.__name__, {})
+            out += [
+                f"{pad}# {line[indent:]}"
+                for line in _block(inner, inner_schema, root, indent + 2, commented=True)
+            ]
+            continue
         value = " []" if shape in ("list", "model-list") else ""
         if commented:
             out.append(f"{pad}{name}:{value}  # {comment}")
         else:
-            out += textwrap.wrap(
-                comment,
-                _WIDTH,
-                initial_indent=f"{pad}# ",
-                subsequent_indent=f"{pad}# ",
-                break_on_hyphens=False,
-            )
+            out += _wrapped(comment, pad)
             out.append(f"{pad}{name}:{value}")
         inner_schema = root.get("$defs", {}).get(inner.__name__, {}) if shape != "value" else {}
         if shape == "model":
@@ -136,7 +159,25 @@ def _block(
             if not commented:
                 out.append(f"{pad}# To add one, replace [] with lines like these, without '# ':")
             out += [f"{pad}# {line[indent:]}" if not commented else line for line in item]
+        for other in others:
+            other_schema = root.get("$defs", {}).get(other.__name__, {})
+            out.append(f"{pad}# Or, instead of the lines above:")
+            out.append(f"{pad}# {name}:")
+            out += [
+                f"{pad}# {line[indent:]}"
+                for line in _block(other, other_schema, root, indent + 2, commented=True)
+            ]
     return out
+
+
+def _wrapped(comment: str, pad: str) -> list[str]:
+    return textwrap.wrap(
+        comment,
+        _WIDTH,
+        initial_indent=f"{pad}# ",
+        subsequent_indent=f"{pad}# ",
+        break_on_hyphens=False,
+    )
 
 
 def write_new_record(kind: str, record_id: str, data_dir: Path, schema_dir: Path) -> Path:

@@ -1,5 +1,7 @@
-"""Other fact-checkers' ClaimReview → new records: find it in JSON and HTML (`read`), map it
-onto this dossier's records (`mapping`), and write all or nothing (`run`).
+"""Other fact-checkers' ClaimReview → new or updated records: find it in JSON, HTML and Fact
+Check Tools responses (`read`), map it onto this dossier's records (`mapping`), and write all
+or nothing (`run`).
 
-May import: `problems`, `records`, `loading`.
+May import: `problems`, `records`, `loading`, and `rendering.urls` for the pages an id may
+not take.
 """

@@ -46,7 +46,8 @@ def check_references(
         need(loaded, ("claimant",), claim.claimant, "entity")
         for i, entity_id in enumerate(claim.relayed_by):
             need(loaded, ("relayed_by", i), entity_id, "entity")
-        need(loaded, ("appearance", "source"), claim.appearance.source, "source")
+        field = "source" if claim.appeared_in else "not_given_by"
+        need(loaded, ("appearance", field), claim.appearance_source, "source")
         need(loaded, ("rating",), claim.rating, "rating")
         for i, item in enumerate(claim.evidence):
             need(loaded, ("evidence", i, "source"), item.source, "source")

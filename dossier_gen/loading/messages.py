@@ -7,7 +7,7 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..problems import Problem, shown
@@ -22,20 +22,47 @@ def field_path(loc: Loc) -> str:
     return out or "the record"
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that holds the value at `loc`, walking through lists and optionals."""
+def _tagged(annotation: Any) -> dict[str, Any]:
+    """Tag → member of a tagged union (such as a claim's `appearance`), else nothing."""
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return {}
+    members: dict[str, Any] = {}
+    for member in typing.get_args(annotation):
+        tags = [m for m in getattr(member, "__metadata__", ()) if isinstance(m, Tag)]
+        if tags:
+            members[tags[0].tag] = typing.get_args(member)[0]
+    return members
+
+
+def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, Any]:
+    """`loc` without the tags pydantic puts in it for a tagged union (editors never write
+    them), and the annotation of the value it leads to, through lists and optionals."""
     annotation: Any = model
-    for part in loc:
+    clean: list[str | int] = []
+    parts = list(loc)
+    while parts:
+        part = parts.pop(0)
         annotation = _unwrap(annotation)
+        if members := _tagged(annotation):
+            annotation = members.get(str(part))
+            continue
+        clean.append(part)
         if isinstance(part, int):
             continue
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return None
+            return (*clean, *parts), None
         info = annotation.model_fields.get(part)
         if info is None:
-            return None
+            return (*clean, *parts), None
         annotation = info.annotation
-    annotation = _unwrap(annotation)
+    return tuple(clean), annotation
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the value at `loc`, walking through lists and optionals."""
+    annotation = _unwrap(_walk(model, loc)[1])
+    if _tagged(annotation):  # the value's form is not known yet
+        return None
     is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
     return annotation if is_model else None
 
@@ -57,7 +84,8 @@ def _unwrap(annotation: Any) -> Any:
 
 def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
     """Message for one pydantic error, and whether it points at the key rather than the value."""
-    loc: Loc = tuple(error["loc"])
+    raw: Loc = tuple(error["loc"])
+    loc = _walk(model, raw)[0]
     kind = error["type"]
     name = field_path(loc)
     ctx = error.get("ctx", {})
@@ -67,7 +95,7 @@ def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
         where = "" if len(loc) == 1 else f" in {parent}"
         return f"missing required field {shown(loc[-1])}{where}", False
     if kind == "extra_forbidden":
-        owner = _model_at(model, loc[:-1])
+        owner = _model_at(model, raw[:-1])
         known = list(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -87,6 +115,12 @@ def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
         )
     if kind == "string_too_short":
         return f"{name} is empty; give it a value or remove the line", False
+    if kind == "too_long":
+        return (
+            f"{name} has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are"
+            " allowed",
+            False,
+        )
     if kind == "too_short":
         return f"{name} needs at least {ctx.get('min_length')} item(s)", False
     if kind in ("int_parsing", "int_type", "int_parsing_size"):
@@ -110,7 +144,7 @@ def validation_problems(
 ) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        loc: Loc = tuple(item["loc"])
+        loc = _walk(model, tuple(item["loc"]))[0]
         message, at_key = _describe(item, model)
         line, col = positions.of(loc, key=at_key)
         problems.append(Problem(path, line, col, message))

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..rendering import urls
 from ..rendering.escape import clean
-from ..rendering.urls import claim_url, site_url
+from ..rendering.urls import claim_url
 
 if TYPE_CHECKING:
     from ..loading.catalog import Catalog
@@ -34,12 +35,13 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization", "unnamed": "
 description the article gives."""
 
 POLICY_PAGES = {
-    "publishingPrinciples": "methodology/",
-    "correctionsPolicy": "corrections/",
-    "verificationFactCheckingPolicy": "methodology/",
-    "masthead": "about/",
+    "publishingPrinciples": urls.METHODOLOGY,
+    "correctionsPolicy": urls.CORRECTIONS,
+    "verificationFactCheckingPolicy": urls.METHODOLOGY,
+    "masthead": urls.ABOUT,
 }
-"""schema.org's transparency properties → the site's page that states each policy."""
+"""schema.org's transparency properties → the page path of the site's page that states each
+policy."""
 
 
 def short_claim(claim: Claim) -> str:
@@ -73,8 +75,8 @@ def publisher_jsonld(dossier: Dossier, site_pages: set[str]) -> dict[str, Any]:
     """The home page's Organization, with the policy pages the site has."""
     org = {"@context": CONTEXT, **organization(dossier)}
     for prop, page in POLICY_PAGES.items():
-        if f"{page.rstrip('/')}.md" in site_pages:
-            org[prop] = site_url(dossier.base_url, page)
+        if page in site_pages:
+            org[prop] = urls.page_url(dossier.base_url, page)
     if dossier.publisher.contact:
         org["contactPoint"] = {
             "@type": "ContactPoint",
@@ -130,15 +132,17 @@ def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
     """The ClaimReview of one claim, for its page's head and the open-data feed."""
     dossier = catalog.dossier.model
     claim = catalog.claims[claim_id].model
-    source = catalog.sources[claim.appearance.source].model
-    appearance = creative_work(source)
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": _person_or_org(catalog.entities[claim.claimant].model),
         "datePublished": claim.claimed_on,
-        "appearance": [appearance],
-        "firstAppearance": appearance,
     }
+    # An appearance the report did not give is left out: pointing at the report instead
+    # would tell consumers the claim was made there.
+    if appeared := claim.appeared_in:
+        appearance = creative_work(catalog.sources[appeared.source].model)
+        item["appearance"] = [appearance]
+        item["firstAppearance"] = appearance
     if claim.statement.form == "quote":
         item["text"] = claim.statement.text
     review: dict[str, Any] = {

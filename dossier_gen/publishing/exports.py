@@ -127,7 +127,9 @@ def claims_csv(catalog: Catalog) -> bytes:
     for cid in sorted(catalog.claims):
         claim = catalog.claims[cid].model
         entity = catalog.entities[claim.claimant].model
-        source = catalog.sources[claim.appearance.source].model
+        # An appearance the report did not give leaves its five columns empty.
+        appeared = claim.appeared_in
+        source = catalog.sources[appeared.source].model if appeared else None
         rating = dossier.scale[claim.rating]
         on_scale = rating.position is not None
         row = (
@@ -142,11 +144,11 @@ def claims_csv(catalog: Catalog) -> bytes:
             entity.kind,
             ";".join(claim.relayed_by),
             claim.claimed_on,
-            claim.appearance.source,
-            source.url or "",
-            source.archived_url or "",
-            claim.appearance.locator,
-            claim.appearance.quote,
+            appeared.source if appeared else "",
+            (source and source.url) or "",
+            (source and source.archived_url) or "",
+            appeared.locator if appeared else "",
+            appeared.quote if appeared else "",
             rating.id,
             rating.label,
             str(rating.position) if on_scale else "",

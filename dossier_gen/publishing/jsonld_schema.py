@@ -99,7 +99,12 @@ CLAIMREVIEW_SCHEMA: dict[str, Any] = {
         "keywords": _TEXT,
         "itemReviewed": {
             "type": "object",
-            "required": ["@type", "author", "datePublished", "appearance", "firstAppearance"],
+            # A claim whose appearance was not given by its report has neither.
+            "required": ["@type", "author", "datePublished"],
+            "dependentRequired": {
+                "appearance": ["firstAppearance"],
+                "firstAppearance": ["appearance"],
+            },
             "properties": {
                 "@type": {"const": "Claim"},
                 "author": _PERSON_OR_ORG,

@@ -219,7 +219,7 @@ def claim_doc(catalog: Catalog, claim_id: str, claim: Claim) -> SearchDoc:
         (claim_id, BODY),
         # The words around the claim that readers look for too (names in Chinese are mostly
         # in quotes), at the weight of the summary.
-        (claim.appearance.quote, BODY),
+        *(((claim.appeared_in.quote, BODY),) if claim.appeared_in else ()),
         *((f"{item.quote} {item.note or ''}", BODY) for item in claim.evidence),
         (_LINK_TARGET.sub("]", claim.analysis), BODY),
         *((update.note, BODY) for update in claim.updates),

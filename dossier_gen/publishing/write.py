@@ -63,9 +63,25 @@ def last_commit_epoch(project: Path) -> str | None:
 
 
 def new_build_dir(target: Path) -> Path:
-    """An empty folder beside `target` (same file system, so the final move is a rename)."""
+    """An empty folder beside `target` (same file system, so the final move is a rename).
+
+    Staging folders that a killed build left behind (`.site.new.*`, `.site.old.*`) are
+    removed first: one site folder is built by one build at a time.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in stale_build_dirs(target):
+        shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+
+
+def stale_build_dirs(target: Path) -> list[Path]:
+    """Staging folders of earlier builds of `target` that never finished."""
+    return sorted(
+        path
+        for pattern in (f".{target.name}.new.*", f".{target.name}.old.*")
+        for path in target.parent.glob(pattern)
+        if path.is_dir() and not path.is_symlink()
+    )
 
 
 def replace_dir(new: Path, target: Path) -> None:

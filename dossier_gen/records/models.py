@@ -9,18 +9,34 @@ claimant, a citation's source) are checked later, in `crossref.py`, once every f
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .fields import FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
-from .ratings import RatingScale
+from .fields import FullDate, Language, PartialDate, Prose, Quote, ShortText, Slug, Text, Title, Url
+from .ratings import RatingScale, label_key
 
 
 class Record(BaseModel):
     """Base of every model: unknown fields are an error, so a typo never goes unnoticed."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- limits ------------------------------------------------------------------------------
+# Far above what any real record needs, and low enough that the worst case a pull request can
+# make stays well inside a CI build's budget (measured: see README, "Limits").
+MAX_TAGS_PER_CLAIM = 20
+MAX_EVIDENCE = 100
+MAX_RELATED = 50
+MAX_RELAYS = 10
+MAX_UPDATES = 100
+MAX_ALIASES = 50
+MAX_CITATIONS = 100
+MAX_LINKS = 50
+MAX_DEVELOPMENTS = 200
+MAX_AUTHORS = 50
+MAX_RATINGS = 20
 
 
 # --- dossier.yml -------------------------------------------------------------------------
@@ -61,12 +77,13 @@ class Dossier(Record):
     """Who publishes the dossier (configuration: replace the placeholders)."""
     base_url: Url
     """Address where the site is published, ending in `/`."""
-    ratings: list[Rating] = Field(min_length=1)
+    ratings: list[Rating] = Field(min_length=1, max_length=MAX_RATINGS)
     """The rating scale, in display order."""
     rating_aliases: dict[str, Slug] = {}
     """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
-    dossier's rating ids, such as `Pants on Fire: false`. Labels match case-insensitively;
-    a label with no entry here or on the scale is reported, not guessed."""
+    dossier's rating ids, such as `Pants on Fire: false`. Labels match as a person reads
+    them: ignoring case and how the characters are encoded (Unicode NFKC); a label with no
+    entry here or on the scale is reported, not guessed."""
 
     @model_validator(mode="after")
     def _scale_is_consistent(self) -> Dossier:
@@ -80,7 +97,14 @@ class Dossier(Record):
             raise ValueError("two ratings share a position on the scale")
         if positions and sorted(positions) != list(range(1, len(positions) + 1)):
             raise ValueError("scale positions must run 1, 2, 3, ... without gaps")
+        read_as: dict[str, tuple[str, str]] = {}
         for label, rating_id in self.rating_aliases.items():
+            earlier, earlier_id = read_as.setdefault(label_key(label), (label, rating_id))
+            if earlier_id != rating_id:
+                raise ValueError(
+                    f"rating_aliases maps {label!r} to {rating_id!r} and {earlier!r}, which"
+                    f" reads the same, to {earlier_id!r}; keep one of them"
+                )
             if rating_id not in seen:
                 raise ValueError(
                     f"rating_aliases maps {label!r} to {rating_id!r}, which is"
@@ -152,10 +176,48 @@ class Update(Record):
         return self
 
 
+class AppearanceNotGiven(Record):
+    """Where a claim appeared, when the only report of it does not say."""
+
+    not_given_by: Slug
+    """Id of the source that reports the claim without saying where it appeared, such as
+    the fact-check a claim was imported from. Readers see that the appearance was not given
+    by that source; nothing stands in for it."""
+
+
+def _appearance_form(value: Any) -> str:
+    # The field names choose the form, so each form's own messages (a missing locator, an
+    # unknown field) reach the editor rather than a list of both forms' errors.
+    if isinstance(value, AppearanceNotGiven) or (
+        isinstance(value, dict) and "not_given_by" in value
+    ):
+        return "not-given"
+    return "given"
+
+
+Appearance = Annotated[
+    Annotated[Citation, Tag("given")] | Annotated[AppearanceNotGiven, Tag("not-given")],
+    Discriminator(_appearance_form),
+]
+"""Where the claim appeared (a citation), or who reported it without saying where."""
+
+
+class ImportedFrom(Record):
+    """The review an imported claim came from, so a later import finds it again."""
+
+    url: Url
+    """The review's `url`."""
+    id: Text | None = None
+    """The review's `@id`, where it is an address other than its `url`."""
+    modified_on: FullDate
+    """The review's `dateModified` (or `datePublished`) as last imported; a later one
+    updates the claim."""
+
+
 class Claim(Record):
-    title: Text = Field(max_length=120)
-    """Short neutral title for lists and page headings."""
-    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    title: Title
+    """Short neutral title for lists and page headings (120 characters at most)."""
+    claim_reviewed: ShortText | None = None
     """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
     (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
     at a word."""
@@ -163,29 +225,47 @@ class Claim(Record):
     """The claim as stated."""
     claimant: Slug
     """Id of the entity who made the claim."""
-    relayed_by: list[Slug] = []
+    relayed_by: list[Slug] = Field(default=[], max_length=MAX_RELAYS)
     """Ids of the entities the claim passed through before it reached the reader, nearest the
     claimant first, such as a reporter and then the outlet that quoted them."""
     claimed_on: PartialDate
     """When the claim was made: `2017`, `2017-10` or `2017-10-05`."""
-    appearance: Citation
-    """Where the claim appeared: the source, the place in it and its words."""
+    appearance: Appearance
+    """Where the claim appeared: the source, the place in it and its words; or, when the
+    only report of the claim does not say, `not_given_by` and the id of that report."""
     rating: Slug
     """Id of a rating in `data/dossier.yml`."""
     summary: Text
     """The verdict in one paragraph: what is known and what is not."""
+    conclusion: Text | None = Field(default=None, max_length=200)
+    """The finding in one short sentence, shown under the verdict at the top of the page and
+    on link-preview cards. Leave out to use the summary's first sentence."""
     analysis: Prose
     """The reasoning, in Markdown."""
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default=[], max_length=MAX_EVIDENCE)
     """Evidence items the rating rests on."""
-    tags: list[Slug] = []
+    tags: list[Slug] = Field(default=[], max_length=MAX_TAGS_PER_CLAIM)
     """Topics, such as `espionage`."""
-    related: list[Slug] = []
+    related: list[Slug] = Field(default=[], max_length=MAX_RELATED)
     """Ids of related claims."""
     reviewed_on: FullDate
     """When the claim was last reviewed."""
-    updates: list[Update] = []
+    updates: list[Update] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections, clarifications and rating changes, oldest first."""
+    imported_from: ImportedFrom | None = None
+    """Written by `dossier import-claimreview`: the review the claim was imported from."""
+
+    @property
+    def appeared_in(self) -> Citation | None:
+        """The appearance when it is given; None when the report of the claim does not say."""
+        return self.appearance if isinstance(self.appearance, Citation) else None
+
+    @property
+    def appearance_source(self) -> str:
+        """The source the appearance names: where the claim appeared, or the report that
+        does not say where."""
+        appearance = self.appearance
+        return appearance.source if isinstance(appearance, Citation) else appearance.not_given_by
 
 
 # --- data/entities/<id>.yml --------------------------------------------------------------
@@ -214,17 +294,17 @@ class Entity(Record):
     """Name in English as readers know it."""
     native_name: Text | None = None
     """Name in its own script, such as 郭文贵, as a cited source gives it."""
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default=[], max_length=MAX_ALIASES)
     """Other names and spellings."""
     description: Text
     """Role or description, as the sources describe it."""
-    citations: list[Citation] = []
+    citations: list[Citation] = Field(default=[], max_length=MAX_CITATIONS)
     """Sources for the name, native name, aliases and description."""
-    links: list[Link] = []
+    links: list[Link] = Field(default=[], max_length=MAX_LINKS)
     """Further reading."""
-    developments: list[Development] = []
+    developments: list[Development] = Field(default=[], max_length=MAX_DEVELOPMENTS)
     """Dated later developments, each with its source, oldest first."""
-    updates: list[EntityUpdate] = []
+    updates: list[EntityUpdate] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections and clarifications of this profile once published, oldest first;
     they are shown on its page and in the corrections log."""
 
@@ -253,7 +333,7 @@ class Source(Record):
     """The original outlet, even where the text was read on a mirror or reprint."""
     publisher_entity: Slug | None = None
     """Id of the publisher's entity record, where it has one."""
-    authors: list[Text] = []
+    authors: list[Text] = Field(default=[], max_length=MAX_AUTHORS)
     """Bylines as printed; leave empty when none is visible."""
     published_on: PartialDate | None = None
     """Publication date, as precise as known."""

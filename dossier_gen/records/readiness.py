@@ -3,7 +3,9 @@
 A new dossier starts with placeholder publisher details (example.org addresses, text that
 says "placeholder"), because a publisher's name, contact and funding are facts only the
 publisher can give: nothing here ever fills them in. Pages show a preview notice while any
-remain, and `dossier validate --publication` refuses to pass them.
+remain, and `dossier validate --publication` refuses to pass them
+(`publishing/publication.py`, which also reads the hand-written pages with
+`placeholder_marks`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ Loc = tuple[str | int, ...]
 PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example.edu")
 """Reserved for documentation (RFC 2606): no real publisher is there."""
 _PLACEHOLDER_WORDS = re.compile(r"\b(placeholder|lorem ipsum|to be completed)\b", re.I)
+_EXAMPLE_HOST_IN_TEXT = re.compile(
+    r"(?<![\w.-])(?:[a-z0-9-]+\.)*example\.(?:org|com|net|edu)(?![\w-])", re.I
+)
+"""An example domain or a host under one, wherever it stands in running text or Markdown
+(`[contact](https://example.org/contact)`, `desk@example.com`); not `myexample.org`."""
 
 
 def _example_host(text: str) -> bool:
@@ -45,6 +52,21 @@ def placeholder_reason(text: str | None) -> str | None:
     if match:
         return f"still says {match.group(0)!r}"
     return None
+
+
+def placeholder_marks(text: str) -> list[tuple[int, str]]:
+    """Where a hand-written page still holds a placeholder: (index in `text`, why), in order.
+
+    The marks are those `placeholder_reason` knows: an example address, or the words
+    "placeholder", "lorem ipsum" or "to be completed" (which `dossier init`'s pages use to
+    mark what a publisher must write).
+    """
+    found = [
+        (m.start(), f"names an example address ({m.group(0)}), not a real one")
+        for m in _EXAMPLE_HOST_IN_TEXT.finditer(text)
+    ]
+    found += [(m.start(), f"still says {m.group(0)!r}") for m in _PLACEHOLDER_WORDS.finditer(text)]
+    return sorted(found)
 
 
 def placeholders(dossier: Dossier) -> list[tuple[Loc, str]]:

@@ -54,8 +54,27 @@ def _encode(text: str) -> str:
     return _NEEDS_REFERENCE.sub(lambda match: _REFERENCES[match.group()], text)
 
 
+# Han characters (the unified ideographs, their extensions and compatibility forms), and
+# the CJK punctuation and full-width forms that sit among them.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_MARKS = "\u3000-\u303f\uff00-\uffef"
+_HAN_RUN = re.compile(f"[{_CJK_MARKS}]*[{_HAN}][{_HAN}{_CJK_MARKS}]*")
+CHINESE = "zh"
+"""The language of Han text in records (WCAG 3.1.2: a passage in another language than the
+page's says so, so screen readers voice it and browsers pick a font for it)."""
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RUN.search(text) is not None
+
+
+def _mark_chinese(encoded: str) -> str:
+    # Encoded text holds no `<` (it became `&#60;`), so the span cannot meet other markup.
+    return _HAN_RUN.sub(lambda m: f'<span lang="{CHINESE}">{m.group()}</span>', encoded)
+
+
 def md_text(value: Any) -> Markup:
-    """Record text as inert Markdown text, on one line."""
+    """Record text as inert Markdown text, on one line; runs of Chinese in `lang="zh"`."""
     return _md_text(value if type(value) is str else str(value))
 
 
@@ -63,7 +82,35 @@ def md_text(value: Any) -> Markup:
 # text is cleaned and encoded once. Bounded, so long unique texts cannot pile up.
 @functools.lru_cache(maxsize=32768)
 def _md_text(text: str) -> Markup:
+    return Markup(_mark_chinese(_encode(clean(text))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_text(text: str) -> Markup:
     return Markup(_encode(clean(text)))
+
+
+# Characters that mean something anywhere in a CommonMark line: code spans, emphasis, links,
+# images, raw HTML and entities, tables, strikethrough, math, headings' and references' marks.
+_GFM_INLINE = re.compile(r"([\\`*_\[\]<>&!|~#$])")
+# What opens a block when it starts a line (or a list item's text): list and quote markers,
+# ordered-list numbers, thematic breaks.
+_GFM_BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+
+
+def gfm_text(value: Any) -> str:
+    """Text from data for GitHub-flavoured Markdown, such as a pull request's job summary: on
+    one line (so no newline can start a block), with every character that means something
+    in a line backslash-escaped, and a leading block marker defused. CommonMark honours a
+    backslash before any ASCII punctuation, so nothing in the text can become a heading,
+    list, link, code span, emphasis or HTML tag, and the text stays readable in a terminal.
+    (The site's Markdown is Python-Markdown, which honours backslashes before only some
+    characters: pages use `md_text`.)
+    """
+    text = _GFM_INLINE.sub(r"\\\1", clean(str(value)))
+    return _GFM_BLOCK_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), text
+    )
 
 
 def plain_title(value: Any) -> str:
@@ -79,8 +126,9 @@ def plain_title(value: Any) -> str:
 
 
 def title_text(value: Any) -> Markup:
-    """Record text for a heading that becomes a page title."""
-    return Markup(_encode(plain_title(value)))
+    """Record text for a heading that becomes a page title (the engine strips the `lang`
+    spans from the title it takes from the heading)."""
+    return Markup(_mark_chinese(_encode(plain_title(value))))
 
 
 def ascii_url(url: str) -> str:
@@ -94,8 +142,9 @@ def ascii_url(url: str) -> str:
 
 
 def attr(value: Any) -> Markup:
-    """Record text for an attribute value in raw HTML, such as a link's href."""
-    return md_text(value)
+    """Record text for an attribute value in raw HTML, such as a link's href (no markup, so
+    no `lang` span either)."""
+    return _plain_text(value if type(value) is str else str(value))
 
 
 @functools.lru_cache(maxsize=8192)  # a source's links are printed on every claim citing it
@@ -110,6 +159,7 @@ def external_link(url: str, text: Any) -> Markup:
     return Markup(f'<a href="{attr(href)}" rel="noopener nofollow">{md_text(shown)}</a>')
 
 
+_TAGS = re.compile(r"(<[^>]*>)")
 _PROSE_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "br", "pre"}
 _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 
@@ -142,6 +192,10 @@ def prose(value: Any) -> Markup:
         link_rel="noopener nofollow",
     )
     safe = safe.replace("{", "&#123;").replace("}", "&#125;")
+    # Chinese in the text (never in a tag: nh3 writes `>` in attributes as `&gt;`).
+    safe = "".join(
+        part if part.startswith("<") else _mark_chinese(part) for part in _TAGS.split(safe)
+    )
     body = "\n".join(line for line in safe.splitlines() if line.strip())
     return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
 

@@ -18,11 +18,19 @@ from markupsafe import Markup
 
 from ..loading.catalog import Catalog
 from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
-from . import escape, fragments, urls
+from ..records.ratings import RatingScale
+from ..records.readiness import is_preview
+from . import escape, fragments, urls, wording
 from .charts import rating_chart
 from .dates import format_date
 from .indexes import build_indexes
-from .sharing import claim_description, entity_description, with_front_matter
+from .sharing import (
+    claim_description,
+    entity_description,
+    report_route,
+    share_targets,
+    with_front_matter,
+)
 from .timeline import claim_timeline, site_timeline
 
 
@@ -126,6 +134,7 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         date=format_date,
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
         slug=fragments.slug,
+        attr=escape.attr,
     )
     env.globals.update(fragments.GLOBALS)
     env.globals.update(
@@ -133,6 +142,16 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         heading_id=_heading_id,
         rating_chart=rating_chart,
         claim_url=urls.claim_url,
+        rating_icon=RatingScale.icon,
+        finding=wording.finding,
+        more_findings=wording.more_findings,
+        reader_locator=wording.reader_locator,
+        source_kind=wording.source_kind,
+        language_name=wording.language_name,
+        tag_label=wording.tag_label,
+        entity_kinds=wording.ENTITY_KINDS,
+        share_targets=share_targets,
+        report_route=report_route,
     )
     return env
 
@@ -154,11 +173,13 @@ def render_pages(
     template_dirs: Sequence[Path | str] = (),
     intro: str = "",
     renderer: PageRenderer = render_serially,
+    share_links: bool = True,
 ) -> dict[str, Page]:
     """Every generated page by page path, sorted. `template_dirs` are a site's own template
     folders, searched before the package's. `intro` is the hand-written Markdown of the home
     page. `renderer` turns the list of pages into Markdown; any renderer gives the same
-    pages."""
+    pages. `share_links` puts links to share each claim (e-mail and social networks, as
+    plain links) on its page."""
     env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
     dossier = catalog.dossier.model
     shared = {
@@ -169,6 +190,8 @@ def render_pages(
         "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
         "indexes": build_indexes(catalog),
         "site_events": site_timeline(catalog),
+        "preview": is_preview(dossier),
+        "share_links": share_links,
     }
     jobs: list[PageJob] = []
 
@@ -247,5 +270,7 @@ def render_pages(
         # Each page's Markdown without front matter is let go as soon as the page has it:
         # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
         markdown, markdowns[n] = markdowns[n], None
+        if job.path in pages:  # page_path_problems refuses the records that would do this
+            raise RuntimeError(f"two pages were rendered to {job.path}")
         pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source, job.listed)
     return dict(sorted(pages.items()))

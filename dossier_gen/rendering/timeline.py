@@ -30,6 +30,8 @@ class Event:
     """Path of the page the event belongs to, such as `claims/x.md`."""
     detail: str = ""
     """A second line: the claimant, the update's kind, the development's source."""
+    rating: str = ""
+    """For a claim made: the claim's rating, which the entry shows beside it."""
 
 
 def _sorted(events: list[Event]) -> list[Event]:
@@ -54,7 +56,7 @@ def _published(catalog: Catalog, source_id: str) -> list[Event]:
 def _claim_own_events(catalog: Catalog, claim_id: str, claim: Claim) -> list[Event]:
     page = urls.claim_page(claim_id)
     claimant = catalog.entities[claim.claimant].model.name
-    events = [Event(claim.claimed_on, "claim made", claim.title, page, claimant)]
+    events = [Event(claim.claimed_on, "claim made", claim.title, page, claimant, claim.rating)]
     events += [Event(u.date, "update", u.note, page, u.kind) for u in claim.updates]
     return events
 
@@ -79,7 +81,7 @@ def claim_timeline(catalog: Catalog, claim_id: str) -> list[Event]:
     """The dated events of one claim: its sources' publication, the claim, updates, review."""
     claim = catalog.claims[claim_id].model
     events = _claim_own_events(catalog, claim_id, claim)
-    cited = {claim.appearance.source} | {item.source for item in claim.evidence}
+    cited = {claim.appearance_source} | {item.source for item in claim.evidence}
     for source_id in sorted(cited):
         events += _published(catalog, source_id)
     events.append(

@@ -9,9 +9,14 @@ Record pages live in their kind's folder (`records.kinds`), named by the record'
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..problems import Problem
+from ..records.kinds import KINDS
+
 if TYPE_CHECKING:
+    from ..loading.catalog import Catalog
     from ..records.models import Dossier
 
 # --- pages the generator writes, besides one page per record ------------------------------
@@ -25,6 +30,30 @@ SOURCES_INDEX = "sources/index.md"
 TIMELINE = "timeline.md"
 TAGS = "tags.md"
 OPEN_DATA = "open-data.md"
+GENERATED_PAGE_NAMES = {
+    HOME: "the home page",
+    RATINGS: "the ratings page",
+    CORRECTIONS: "the corrections page",
+    CLAIMS_INDEX: "the list of all claims",
+    CLAIMS_BY_CLAIMANT: "the list of claims by claimant",
+    ENTITIES_INDEX: "the list of people and organisations",
+    SOURCES_INDEX: "the list of sources",
+    TIMELINE: "the timeline",
+    TAGS: "the tags page",
+    OPEN_DATA: "the open-data page",
+}
+"""What each page the generator writes is, for messages about a record that would replace it."""
+GENERATED_PAGES = frozenset(GENERATED_PAGE_NAMES)
+"""Every page the generator writes besides the records' own: a record whose page path is
+one of these would replace it."""
+
+# --- hand-written pages (in the site's docs/ folder) that the dossier relies on -----------
+METHODOLOGY = "methodology.md"
+"""How claims are chosen, researched and rated: the publisher's JSON-LD names it as its
+publishing principles and fact-checking policy, and publishing requires it."""
+ABOUT = "about.md"
+"""Who publishes the dossier (the JSON-LD's masthead); where `dossier init` puts the
+corrections policy."""
 
 # --- data files the site publishes (the open-data exports and robots.txt) ----------------
 FEED_JSON = "data/claimreview.json"
@@ -39,6 +68,10 @@ SCRIPT = "assets/dossier.js"
 """The claims list's sorting and filtering (the list works without it)."""
 SITEMAP = "sitemap.xml"
 """Written by the engine (MkDocs), linked from robots.txt."""
+CARDS_DIR = "cards/"
+"""Link-preview images of claim pages (`og:image`), drawn when the site is built."""
+CARD_SIZE = (1200, 630)
+"""Width and height of a preview card in pixels: the size link previews show whole."""
 
 # --- search (`publishing.search`): fetched by the reader's browser only when they search ----
 SEARCH_WORKER = "assets/dossier-search.js"
@@ -82,6 +115,20 @@ def source_page(source_id: str) -> str:
     return record_page("sources", source_id)
 
 
+def claim_card(claim_id: str) -> str:
+    """Path of a claim's link-preview card on the site: `cards/x.png`."""
+    return f"{CARDS_DIR}{claim_id}.png"
+
+
+def page_dir(page_path: str) -> str:
+    """Where a page is served, relative to the site's root: `claims/x.md` → `claims/x/`,
+    `claims/index.md` → `claims/`, `index.md` → `` (directory URLs, as `page_url`)."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
 def site_url(base_url: str, path: str = "") -> str:
     """Address of a file on the site, whether or not `base_url` ends in `/`."""
     return base_url.rstrip("/") + "/" + path
@@ -99,3 +146,33 @@ def page_url(base_url: str, page_path: str) -> str:
 def claim_url(dossier: Dossier, claim_id: str) -> str:
     """Canonical address of a claim's page (its permalink)."""
     return page_url(dossier.base_url, claim_page(claim_id))
+
+
+def page_path_problems(
+    catalog: Catalog, doc_pages: Iterable[str] = (), docs: str = "docs"
+) -> list[Problem]:
+    """A record whose page would land where another page is: a page the generator writes
+    (`claims/by-claimant.md`) or a hand-written page in the docs folder (`docs`, as shown in
+    messages). Two pages can never share a path; the later would silently replace the
+    earlier."""
+    hand_written = {page for page in doc_pages if page != HOME}  # the home page is completed
+    problems = []
+    for kind in KINDS:
+        for record_id, loaded in getattr(catalog, kind.folder).items():
+            path = record_page(kind.folder, record_id)
+            if path in GENERATED_PAGE_NAMES:
+                clash = f"{GENERATED_PAGE_NAMES[path]} ({path})"
+            elif path in hand_written:
+                clash = f"the hand-written page {docs}/{path}"
+            else:
+                continue
+            problems.append(
+                Problem(
+                    loaded.display_path,
+                    1,
+                    1,
+                    f"this {kind.name}'s page would be {path}, which is {clash}; rename the file"
+                    " (the file name is the id)",
+                )
+            )
+    return problems

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
-from ..publishing.audit import page_problems
+from ..publishing.audit import AUDITED_SUFFIXES, audit_file, page_problems
 from .cores import worker_count
 
 
@@ -57,6 +57,9 @@ class PageAuditor:
             self._pending.append(self._pool.submit(_audit_batch, self._batch))
             self._batch = []
 
+    theme: frozenset[str] = frozenset({"404.html"})
+    """Pages the theme writes without a page of the site (they reach `finish` from disk)."""
+
     def finish(self, site_dir: Path | str) -> list[str]:
         """Every problem, as `audit_site` reports them: the pages added, and any other HTML
         file in the site (copied from the docs folder, say), read from disk."""
@@ -67,12 +70,12 @@ class PageAuditor:
         finally:
             self.close()
         site = Path(site_dir)
-        for path in site.rglob("*.html"):
+        for path in site.rglob("*"):
             name = path.relative_to(site).as_posix()
-            if name not in self._found and path.is_file():
-                self._found[name] = page_problems(
-                    name, path.read_text(encoding="utf-8", errors="replace")
-                )
+            if path.suffix in AUDITED_SUFFIXES and name not in self._found and path.is_file():
+                # Not written by the theme: copied from the pages folder, or a data file.
+                text = path.read_text(encoding="utf-8", errors="replace")
+                self._found[name] = audit_file(name, text, written_by_theme=name in self.theme)
         # In audit_site's order: by path, each page's problems as they occur in it.
         return [
             problem

@@ -115,6 +115,22 @@ def sites(tmp_path_factory) -> Iterator[Callable[[str], Site]]:
 
 
 @pytest.fixture(scope="session")
+def served() -> Iterator[Callable[[Path], str]]:
+    """`served(folder)`: the address of a built site served on loopback for the session."""
+    servers: list[subprocess.Popen[bytes]] = []
+
+    def serve(folder: Path) -> str:
+        server, url = _serve(folder)
+        servers.append(server)
+        return url
+
+    yield serve
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
 def choose(sites) -> Callable[[Callable[[Catalog], object]], tuple[Site, object]]:
     """Pick what a test needs from the real dossier, or from the fixture when it lacks it.
 
