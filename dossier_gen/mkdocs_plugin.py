@@ -62,12 +62,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
-"""Where search splits words: white space, hyphens and Chinese punctuation, and the zero-width
-space that jieba's segmentation puts between Chinese words (without it, Chinese text is one
-long word and a search for a name inside it finds nothing). mkdocs-material's own separator
-for Chinese."""
-
 
 class DossierConfig(base.Config):
     data_dir = c.Dir(exists=True, default="data")
@@ -89,10 +83,10 @@ class DossierConfig(base.Config):
     converts each page in turn on one core."""
     search_setup = c.Type(bool, default=True)
     """Answer the theme's search box with the dossier's own index (`publishing.search`):
-    built from the records, fetched by a reader's browser only when they search, and then
-    only the shards a query needs. Off: the theme indexes every page's HTML itself, and
-    the plugin only sets its word separator for Chinese (a separator of the site's own that
-    lacks the zero-width space gets a warning)."""
+    built from the records, with Chinese cut into words, fetched by a reader's browser only
+    when they search, and then only the shards a query needs. Off: the plugin leaves the
+    theme's search as the site configures it (it indexes every page's HTML, and every page
+    downloads the whole index)."""
     share_links = c.Type(bool, default=True)
     """Put links to share each claim on its page: e-mail, X, Facebook, WhatsApp, Telegram,
     Weibo and LINE. They are plain links: no script or request reaches those sites before a
@@ -285,7 +279,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _dirty(self) -> bool:
         return self.preview is not None and self.preview.dirty
 
-    # Early: the search plugin fills in its default separator in its own on_config.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preview is not None:
@@ -323,39 +316,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
         # The dossier's search needs the theme's search box, which only Material's plugin adds.
         self.search = {} if self.config.search_setup and search_plugin is not None else None
-        if self.search is None and self.config.search_setup:
-            self._set_up_search(config)
         if config.theme.name == "material" and config.theme.get("font"):
             log.warning(
                 "theme.font makes every page load fonts from Google's servers, which tells"
                 " them who reads the dossier; set `font: false` under `theme` in mkdocs.yml"
             )
         return config
-
-    def _set_up_search(self, config: MkDocsConfig) -> None:
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        settings = getattr(search, "config", None)
-        if settings is None:
-            return  # a site without search has nothing to set up
-        if "separator" not in settings:
-            log.warning(
-                "The search plugin has no word separator to set, so the dossier cannot make"
-                " Chinese text searchable by the words in it (a search for a Chinese name"
-                " inside a longer run finds nothing); dossier-gen supports mkdocs-material's"
-                " search. Set the plugin's `search_setup: false` to silence this."
-            )
-            return
-        if not settings["separator"]:
-            settings["separator"] = SEARCH_SEPARATOR
-        elif "\\u200b" not in settings["separator"] and "\u200b" not in settings["separator"]:
-            log.warning(
-                "The search plugin's separator %r lacks the zero-width space (\\u200b) that"
-                " Chinese word segmentation puts between words, so a search for a Chinese name"
-                " finds nothing; remove the separator setting to use the dossier's (%s), or"
-                " add \\u200b to it",
-                settings["separator"],
-                SEARCH_SEPARATOR,
-            )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
@@ -383,7 +349,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.images = site.images
         if self.search is not None:
             self.search = site.search
-            self.pages_searched = {f.src_uri for f in files.documentation_pages()}
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
@@ -416,6 +381,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
         if self.search is not None:
+            # Every page the site has once the generated ones are in: what search may list.
+            self.pages_searched = {f.src_uri for f in files.documentation_pages()}
             worker = (ASSETS / "dossier-search.js").read_bytes()
             files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
         for image in site.images.values():  # copied from the card cache when written

@@ -159,19 +159,30 @@ def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_pa
     assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html
 
 
-def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fixture_copy):
+def test_search_setup_off_leaves_the_theme_its_own_search(fixture_copy):
+    def build() -> Path:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=fixture_copy,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return fixture_copy / "site"
+
+    site = build()
+    assert (site / "search" / "index.json").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    assert "dossier-search.js" in (site / "index.html").read_text(encoding="utf-8")
+
     config = fixture_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace("  - search\n", "  - search:\n      separator: '[\\s\\-]+'\n")
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=fixture_copy,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode != 0
-    assert "lacks the zero-width space" in result.stderr
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier\n" in text
+    config.write_text(text.replace("  - dossier\n", "  - dossier:\n      search_setup: false\n"))
+    site = build()
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "search" / "index.json").exists()
+    assert "dossier-search.js" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_plugin_refuses_a_hand_written_page_the_dossier_would_replace(fixture_copy):

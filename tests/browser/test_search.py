@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.publishing.search import SearchDoc, record_docs, terms
+from dossier_gen.publishing.search import SearchDoc, record_docs, shard_of, terms
 from dossier_gen.rendering import urls
 
 from . import pick
@@ -80,11 +80,25 @@ def test_reading_a_page_fetches_no_search_index(choose, page):
         page.wait_for_load_state("networkidle")
     assert not [p for p in requested if "/search/" in p], requested
     assert any(p.endswith(urls.SEARCH_WORKER) for p in requested), "the worker should start"
-    # Searching fetches the manifest, one shard and the blocks of the results, no more.
-    search(page, "zzqxjv")
+    # Searching fetches the manifest once and the shards of the query's words, no more. The
+    # theme searches as each key is typed, so "z" and then "zz…" ask for their own shards.
+    query = "zzqxjv"
+    search(page, query)
     expect(page.locator(".md-search-result__meta")).to_contain_text("No matching")
     fetched = [p for p in requested if "/search/" in p]
-    assert sorted(p.rsplit("/", 2)[-2] for p in fetched) == ["search", "terms"], fetched
+    assert [p for p in fetched if p.endswith("/" + urls.SEARCH_MANIFEST)] == [
+        p for p in fetched if p.endswith("/index.json")
+    ]
+    assert len([p for p in fetched if p.endswith("/index.json")]) == 1, fetched
+    manifest = json.loads((site.folder / urls.SEARCH_MANIFEST).read_text(encoding="utf-8"))
+    wanted = {
+        "/" + urls.search_terms(shard_of(query[:n], manifest["shards"]))
+        for n in range(1, len(query) + 1)
+    }
+    shards = [p for p in fetched if "/terms/" in p]
+    assert shards and len(shards) == len(set(shards)), fetched  # each shard fetched once
+    assert {p[p.index("/search/") :] for p in shards} <= wanted, fetched
+    assert not [p for p in fetched if "/docs/" in p], fetched  # no results, no result rows
 
 
 def test_fixed_queries_give_the_same_results(sites, page):
