@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for devtools, shared with the tests
 
 from devtools.synth import write_dossier  # noqa: E402
-from dossier_gen.mkdocs_plugin import SEARCH_SEPARATOR  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = (100, 1000) if QUICK else (1000, 10000)
@@ -54,6 +53,8 @@ names, Chinese runs, and a word found nowhere."""
 SPEED_OFF = {"parallel": False, "search_setup": False}
 """The dossier plugin with its speed work off: MkDocs converts every page, Material indexes
 every page's HTML (with jieba) and readers download the whole index."""
+BARE_SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
+"""mkdocs-material's separator for Chinese, which the plugin set before it had its own search."""
 OUT = ROOT / "bench" / ("RESULTS-quick.md" if QUICK else "RESULTS.md")
 
 
@@ -83,8 +84,9 @@ def write_configs(ws: Path) -> None:
                 options["templates"] = [_absolute(t) for t in options["templates"]]
             entry = {"dossier": options}
         elif name == "search":
-            # The separator the dossier plugin sets, so both builds segment text alike.
-            bare_plugins.append({"search": {"separator": SEARCH_SEPARATOR}})
+            # Bare MkDocs searches as a site without the dossier's search would: Material's
+            # own index, with its separator for Chinese (jieba's zero-width spaces).
+            bare_plugins.append({"search": {"separator": BARE_SEARCH_SEPARATOR}})
         else:
             bare_plugins.append(entry)
         plugins.append(entry)
