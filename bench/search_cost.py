@@ -77,7 +77,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 )
                 page.wait_for_load_state("networkidle")
                 text = meta.inner_text()
-                results = 0 if text.startswith("No") else int(text.split()[0].replace(",", ""))
+                results = 0 if text.startswith("No") else _count(text.split()[0])
                 index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
                 costs.append(
                     Cost(query, results, len(index), sum(_gzipped(site, p) for p in index))
@@ -86,6 +86,14 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
         finally:
             browser.close()
     return on_load, costs
+
+
+def _count(shown: str) -> int:
+    """The number of results as the theme shows it: `12`, `1,204`, or rounded as `1.1k`."""
+    shown = shown.replace(",", "")
+    if shown.lower().endswith("k"):
+        return round(float(shown[:-1]) * 1000)
+    return int(shown)
 
 
 if __name__ == "__main__":  # python bench/search_cost.py SITE QUERY...

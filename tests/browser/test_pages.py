@@ -84,7 +84,18 @@ def test_claim_page_prints_without_navigation_and_with_link_addresses(choose, pa
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-content__button"):
         expect(page.locator(chrome).first).to_be_hidden()
-    external = page.locator("article a[href^='http']").first
+    # A print-out says where and when it came from: the site, the permanent address, the
+    # verdict and the review date.
+    header = page.locator(".dossier-print-header")
+    expect(header).to_be_visible()
+    site_name = header.evaluate("e => getComputedStyle(e, '::before').content")
+    address = header.evaluate("e => getComputedStyle(e, '::after').content")
+    assert site_name == f'"{site.catalog.dossier.model.title}"'
+    base = site.catalog.dossier.model.base_url
+    assert address == f'"{base}claims/{claim_id}/"'
+    expect(page.locator(".dossier-verdict__label")).to_be_visible()
+    expect(page.locator(".dossier-verdict__checked time").first).to_be_visible()
+    external = page.locator("article a[href^='http']:not(.dossier-share__permalink)").first
     printed = external.evaluate("a => getComputedStyle(a, '::after').content")
     assert external.get_attribute("href") in printed
     page.emulate_media(media="screen")
