@@ -13,6 +13,7 @@ import gzip
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +77,9 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                     timeout=120_000,
                 )
                 page.wait_for_load_state("networkidle")
-                text = meta.inner_text()
+                # The theme searches at every key, so the first answer shown may be a shorter
+                # query's ("No matching" for "r"): read the count once it has stopped changing.
+                text = _settled(page, meta)
                 results = 0 if text.startswith("No") else _count(text.split()[0])
                 index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
                 costs.append(
@@ -86,6 +89,18 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
         finally:
             browser.close()
     return on_load, costs
+
+
+def _settled(page: Any, meta: Any, quiet_ms: int = 1500, limit_ms: int = 60_000) -> str:
+    """The result count's text once it has not changed for `quiet_ms`."""
+    text, still, waited = meta.inner_text(), 0, 0
+    while still < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        now = meta.inner_text()
+        still = still + 250 if now == text else 0
+        text = now
+    return text
 
 
 def _count(shown: str) -> int:
