@@ -19,18 +19,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from devtools.web import CHROMIUM, serve  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+from devtools.web import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -53,7 +42,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
     costs: list[Cost] = []
     on_load = 0
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for n, query in enumerate(queries):
                 context = browser.new_context()

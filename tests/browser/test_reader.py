@@ -225,14 +225,11 @@ def test_no_console_errors_and_no_request_leaves_the_site(choose, page, traffic)
 def test_the_offline_guard_would_catch_an_offsite_request(sites, browser, traffic):
     # Proves the check above can fail: a request to another host is seen and blocked. The
     # site's own policy would stop the request before it is made, so it is bypassed here.
-    from .conftest import _watch
+    from .conftest import watched_page
 
     site = sites("real")
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    _watch(page, traffic)
-    page.goto(site.url)
-    page.evaluate("() => fetch('https://fonts.example.com/x.css').catch(() => null)")
-    page.wait_for_timeout(500)
+    with watched_page(browser, traffic, bypass_csp=True) as page:
+        page.goto(site.url)
+        page.evaluate("() => fetch('https://fonts.example.com/x.css').catch(() => null)")
+        page.wait_for_timeout(500)
     assert any("fonts.example.com" in url for url in traffic.offsite_requests)
-    context.close()

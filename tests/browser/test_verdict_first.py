@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from dossier_gen.rendering.indexes import build_indexes
 
-from .conftest import _watch
+from .conftest import watched_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,11 +19,8 @@ SCREENS = {"phone": (390, 844), "desktop": (1280, 800)}
 @pytest.fixture(params=sorted(SCREENS))
 def screen(request, browser, traffic):
     width, height = SCREENS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    _watch(page, traffic)
-    yield page
-    context.close()
+    with watched_page(browser, traffic, viewport={"width": width, "height": height}) as page:
+        yield page
 
 
 def _one_claim_per_rating(catalog) -> list[str]:
@@ -89,11 +86,8 @@ def test_the_claims_index_fits_a_phone_with_every_verdict_on_screen(sites, scree
 
 @pytest.fixture
 def phone(browser, traffic):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    _watch(page, traffic)
-    yield page
-    context.close()
+    with watched_page(browser, traffic, viewport={"width": 390, "height": 844}) as page:
+        yield page
 
 
 def test_no_page_is_wider_than_a_phone(sites, phone):
