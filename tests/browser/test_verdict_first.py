@@ -82,6 +82,13 @@ def test_the_claims_index_fits_a_phone_with_every_verdict_on_screen(sites, scree
     assert len(boxes) == len(site.catalog.claims)
     for left, right in boxes:
         assert left >= 0 and right <= width, (left, right)
+    # Each verdict reads as words: a squeezed column once broke "Unsupported" into letters.
+    narrowest = min(
+        screen.locator("table.dossier-claims tbody .dossier-claims__verdict").evaluate_all(
+            "cells => cells.map(c => c.getBoundingClientRect().width)"
+        )
+    )
+    assert narrowest >= 100, f"the verdict column is {narrowest:.0f} px wide"
 
 
 @pytest.fixture
