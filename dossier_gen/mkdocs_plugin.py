@@ -54,6 +54,7 @@ from .rendering.escape import json_for_html, plain_title
 from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
 from .speed import parallel
 from .speed.auditing import PageAuditor
+from .speed.cores import worker_count
 from .speed.preview import Preview, files_stamp
 
 if TYPE_CHECKING:
@@ -411,19 +412,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # MkDocs' own code on every core, and each takes its HTML when MkDocs reaches it.
         if self.preview is not None or not self.config.parallel or not parallel.can_fork():
             return nav
-        pages = [
-            _ConvertedPage(None, file, config)
+        # MkDocs has by now made a plain Page for every page outside the navigation (only
+        # `file.page` holds it), so a record page's Page is replaced here by one that can take
+        # HTML made ahead. Pages in the navigation keep theirs: the nav holds them.
+        in_nav = {id(page) for page in nav.pages}
+        generated = [
+            file
             for file in files.documentation_pages()
-            if isinstance(file, _GeneratedPage) and file.page is None
+            if isinstance(file, _GeneratedPage) and id(file.page) not in in_nav
         ]
-        if len(pages) < parallel.MIN_ITEMS:
+        if len(generated) < parallel.MIN_ITEMS:
             return nav
+        pages = [_ConvertedPage(None, file, config) for file in generated]
         for page, done in zip(
             pages,
             parallel.map_forked(_convert_chunk, (config, files, pages), len(pages)),
             strict=True,
         ):
             page.converted = done
+        log.debug("Converted %d record pages ahead, on %d cores", len(pages), worker_count())
         return nav
 
     def on_env(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -208,13 +209,21 @@ def test_converting_pages_on_every_core_gives_the_same_site(tmp_path: Path):
     for on in (True, False):
         project = _synthetic_project(tmp_path / f"parallel-{on}", claims, on)
         result = subprocess.run(
-            [sys.executable, "-m", "dossier_gen", "build", "--site-dir", "site"],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "-d", "site"],
             cwd=project,
             capture_output=True,
             text=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"},
         )
         assert result.returncode == 0, result.stderr
+        # The comparison below means something only if the pages were converted ahead: a
+        # conversion that silently never ran would give the same site too.
+        converted = re.search(r"Converted (\d+) record pages ahead", result.stderr)
+        if on:
+            assert converted is not None, result.stderr[-2000:]
+            assert int(converted.group(1)) >= parallel.MIN_ITEMS
+        else:
+            assert converted is None
         sites.append(project / "site")
     pages = sum(1 for _ in sites[0].rglob("index.html"))
     assert pages >= parallel.MIN_ITEMS
