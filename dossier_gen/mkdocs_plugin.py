@@ -414,23 +414,34 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return nav
         # MkDocs has by now made a plain Page for every page outside the navigation (only
         # `file.page` holds it), so a record page's Page is replaced here by one that can take
-        # HTML made ahead. Pages in the navigation keep theirs: the nav holds them.
+        # HTML made ahead. A generated page in the navigation (the claims list, the timeline:
+        # the largest pages at 10,000 claims) keeps its Page, which the nav holds, and gains
+        # the same ability.
         in_nav = {id(page) for page in nav.pages}
-        generated = [
-            file
-            for file in files.documentation_pages()
-            if isinstance(file, _GeneratedPage) and id(file.page) not in in_nav
-        ]
-        if len(generated) < parallel.MIN_ITEMS:
+        pages: list[_ConvertedPage] = []
+        for file in files.documentation_pages():
+            if not isinstance(file, _GeneratedPage) or file.page is None:
+                continue
+            if id(file.page) in in_nav:
+                file.page.__class__ = _ConvertedPage
+                assert isinstance(file.page, _ConvertedPage)
+                pages.append(file.page)
+            else:
+                pages.append(_ConvertedPage(None, file, config))
+        if len(pages) < parallel.MIN_ITEMS:
             return nav
-        pages = [_ConvertedPage(None, file, config) for file in generated]
+        # Largest first, spread over the workers' chunks, so no worker is left with the long
+        # pages at the end.
+        pages = [
+            pages[i] for i in parallel.balanced_order([len(p.file.content_string) for p in pages])
+        ]
         for page, done in zip(
             pages,
             parallel.map_forked(_convert_chunk, (config, files, pages), len(pages)),
             strict=True,
         ):
             page.converted = done
-        log.debug("Converted %d record pages ahead, on %d cores", len(pages), worker_count())
+        log.debug("Converted %d generated pages ahead, on %d cores", len(pages), worker_count())
         return nav
 
     def on_env(

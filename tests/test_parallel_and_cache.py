@@ -218,7 +218,7 @@ def test_converting_pages_on_every_core_gives_the_same_site(tmp_path: Path):
         assert result.returncode == 0, result.stderr
         # The comparison below means something only if the pages were converted ahead: a
         # conversion that silently never ran would give the same site too.
-        converted = re.search(r"Converted (\d+) record pages ahead", result.stderr)
+        converted = re.search(r"Converted (\d+) generated pages ahead", result.stderr)
         if on:
             assert converted is not None, result.stderr[-2000:]
             assert int(converted.group(1)) >= parallel.MIN_ITEMS

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.audit import LineMemo, audit_page
 from dossier_gen.rendering.escape import plain_title
 
 from .conftest import FIXTURE, ROOT, make_fixture_project
+from .test_audit import ACTIVE_CONTENT
 
 pytestmark = pytest.mark.slow
 
@@ -212,3 +214,24 @@ def test_a_build_removes_the_staging_folders_a_killed_build_left(fixture_copy):
         ["git", "check-ignore", "-q", ".site.new.abc123/"], cwd=ROOT, capture_output=True
     )
     assert ignored.returncode == 0, ".gitignore does not ignore a stale staging folder"
+
+
+def test_auditing_with_the_line_memo_finds_what_plain_reading_finds(built):
+    # Real pages, and the same pages with hostile lines planted in the head, in the content
+    # and after it: one line text read in different states must give what each state gives.
+    hostile = [inner for inner, _ in ACTIVE_CONTENT]
+    memo = LineMemo()
+    found = 0
+    for n, path in enumerate(sorted(built.rglob("*.html"))):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        content = next((i for i, line in enumerate(lines) if "md-content__inner" in line), None)
+        line = hostile[n % len(hostile)] + "\n"
+        for at in sorted({len(lines) - 2, *([content + 1] if content else []), 3}, reverse=True):
+            lines.insert(at, line)
+        for page in (text, "".join(lines)):
+            plain = audit_page(page)
+            assert audit_page(page, memo=memo) == plain, path
+            found += len(plain)
+    assert found > 100  # the comparison covered problems, not only clean pages
+    assert memo.outcomes  # and the memo was used

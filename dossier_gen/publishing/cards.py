@@ -267,12 +267,22 @@ def card_key(card: Card) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-Drawer = Callable[[Sequence[Card]], list[bytes]]
-"""Draws cards in order: serially here, or on every core (`speed.parallel`)."""
+Drawer = Callable[[Sequence[tuple[Card, Path]]], None]
+"""Draws each card into its file: serially here, or on every core (`speed.parallel`)."""
 
 
-def draw_serially(cards: Sequence[Card]) -> list[bytes]:
-    return [draw_card(card) for card in cards]
+def write_card(card: Card, file: Path) -> None:
+    """Draw `card` into `file`: written whole, then renamed, so a build stopped half-way
+    leaves no broken card."""
+    handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(draw_card(card))
+    os.replace(temporary, file)
+
+
+def draw_serially(jobs: Sequence[tuple[Card, Path]]) -> None:
+    for card, file in jobs:
+        write_card(card, file)
 
 
 CACHE_DIR = ".cache/dossier-gen/cards"
@@ -291,12 +301,9 @@ def cached_cards(
     missing = sorted(
         {file: cards[path] for path, file in files.items() if not file.is_file()}.items()
     )
-    for (file, _), png in zip(missing, drawer([card for _, card in missing]), strict=True):
-        # Written whole, then renamed: a build stopped half-way leaves no broken card.
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(png)
-        os.replace(temporary, file)
+    # Each card goes to its file as it is drawn: 10,000 cards held as bytes until the last
+    # was drawn took some 500 MiB.
+    drawer([(card, file) for file, card in missing])
     wanted = set(files.values())
     for old in cache_dir.glob("*.png"):
         if old not in wanted:

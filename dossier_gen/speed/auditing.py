@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
-from ..publishing.audit import AUDITED_SUFFIXES, audit_file, page_problems
+from ..publishing.audit import AUDITED_SUFFIXES, LineMemo, audit_file, page_problems
 from .cores import worker_count
+
+_MEMO = LineMemo()
+"""The worker's memo of recurring lines, kept from batch to batch."""
 
 
 def _audit_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
-    return [(name, page_problems(name, html)) for name, html in batch]
+    return [(name, page_problems(name, html, _MEMO)) for name, html in batch]
 
 
 class PageAuditor:
@@ -46,7 +49,7 @@ class PageAuditor:
     def add(self, name: str, html: str) -> None:
         """Audit the page that will be written at `name` (relative to the site folder)."""
         if self._pool is None:
-            self._found[name] = page_problems(name, html)
+            self._found[name] = page_problems(name, html, _MEMO)
             return
         self._batch.append((name, html))
         if len(self._batch) >= self.BATCH:

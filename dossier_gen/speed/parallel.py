@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from ..loading.load import ReadResult, read_record
-from ..publishing.cards import Card, draw_card
+from ..publishing.cards import Card, write_card
 from ..records.models import Record
 from ..rendering.render import PageJob, render_page
 from .cores import worker_count
@@ -43,6 +43,14 @@ def can_fork() -> bool:
 def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
     size = -(-count // parts)
     return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def balanced_order(weights: Sequence[int]) -> list[int]:
+    """An order of the items (by index) for `map_forked`, in which its chunks carry about
+    the same weight: the heaviest items first, dealt to the chunks in turn."""
+    parts = max(1, len(_chunks(len(weights), worker_count() * 4))) if weights else 1
+    heaviest_first = sorted(range(len(weights)), key=lambda i: -weights[i])
+    return [i for part in range(parts) for i in heaviest_first[part::parts]]
 
 
 def _run(function: Callable[[Any, int, int], list[T]], bounds: tuple[int, int]) -> list[T]:
@@ -116,10 +124,13 @@ MIN_CARDS = 24
 """Below this many cards, drawing them (some 20 ms each) costs less than starting a pool."""
 
 
-def _draw_chunk(cards: Sequence[Card], start: int, stop: int) -> list[bytes]:
-    return [draw_card(card) for card in cards[start:stop]]
+def _draw_chunk(jobs: Sequence[tuple[Card, Path]], start: int, stop: int) -> list[None]:
+    for card, file in jobs[start:stop]:
+        write_card(card, file)
+    return []
 
 
-def draw_in_parallel(cards: Sequence[Card], min_items: int | None = None) -> list[bytes]:
-    """`build_site`'s card drawer, in parallel: `build_site(..., card_drawer=draw_in_parallel)`."""
-    return map_forked(_draw_chunk, cards, len(cards), MIN_CARDS if min_items is None else min_items)
+def draw_in_parallel(jobs: Sequence[tuple[Card, Path]], min_items: int | None = None) -> None:
+    """`build_site`'s card drawer, in parallel: `build_site(..., card_drawer=draw_in_parallel)`.
+    Each worker writes the cards it draws, so no card's bytes cross processes."""
+    map_forked(_draw_chunk, jobs, len(jobs), MIN_CARDS if min_items is None else min_items)
