@@ -16,6 +16,8 @@ import functools
 import hashlib
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +53,7 @@ from .publishing.theme import (
 )
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
-from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
+from .rendering.render import DEFAULT_TEMPLATES, PageRenderer, site_template_dirs
 from .speed import parallel
 from .speed.auditing import PageAuditor
 from .speed.cores import worker_count
@@ -109,12 +111,28 @@ class _DirtyWarning(logging.Filter):
 
 
 class _GeneratedPage(File):
-    """A generated page that a dirty rebuild may skip when its Markdown did not change."""
+    """A generated page that a dirty rebuild may skip when its Markdown did not change, and
+    whose Markdown a one-shot build reads from the file it was rendered into."""
 
     unchanged = False
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None and self.abs_src_path is not None:
+            # Exactly as rendered: MkDocs' own reading would turn a carriage return into a
+            # line break.
+            with open(self.abs_src_path, encoding="utf-8", newline="") as text:
+                return text.read()
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        # As File's own setter: the content is this text now, no longer the file.
+        self._content = value
+        self.abs_src_path = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +141,9 @@ class _Converted:
 
     digest: bytes
     """Of the Markdown converted: used only if the page's Markdown is still that."""
-    content: str
+    content: Path
+    """The HTML, in a file until MkDocs reaches the page: held in memory, 10,000 claims'
+    pages took some 300 MiB."""
     toc: Any
     title: str | None
     anchors: set[str]
@@ -145,6 +165,30 @@ class _ConvertedPage(Page):
     is what was converted (a plugin may have changed it since); otherwise it converts."""
 
     converted: _Converted | None = None
+    _html: str | None = None
+    _html_file: Path | None = None
+    _set_aside: Path | None = None
+
+    # MkDocs converts every page before it writes any, and keeps each page's HTML until the
+    # end: at 10,000 claims some 400 MiB. A page converted ahead keeps its HTML in a file
+    # from the moment the plugins have seen it until the theme writes the page.
+    @property
+    def content(self) -> str | None:
+        if self._html_file is not None:
+            with self._html_file.open(encoding="utf-8", newline="") as html:
+                self._html = html.read()
+            self._html_file.unlink()
+            self._html_file = None
+        return self._html
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        if self._set_aside is not None and value:
+            with self._set_aside.open("w", encoding="utf-8", newline="") as html:
+                html.write(value)
+            self._html, self._html_file, self._set_aside = None, self._set_aside, None
+        else:
+            self._html = value
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         done, self.converted = self.converted, None
@@ -153,7 +197,8 @@ class _ConvertedPage(Page):
             return
         for name, level, message in done.logs:
             logging.getLogger(name).log(level, "%s", message)
-        self.content = done.content
+        # Read when the plugins ask for it; what they give back waits in the same file.
+        self._html_file = self._set_aside = done.content
         self.toc = done.toc
         self._title_from_render = done.title
         self.present_anchor_ids = done.anchors
@@ -175,24 +220,28 @@ class _Logged(logging.Handler):
 
 
 def _convert_chunk(
-    state: tuple[MkDocsConfig, Files, list[_ConvertedPage]], start: int, stop: int
+    state: tuple[MkDocsConfig, Files, list[_ConvertedPage], Path], start: int, stop: int
 ) -> list[_Converted]:
-    """MkDocs' conversion of pages `start` to `stop`, in a forked worker."""
-    config, files, pages = state
+    """MkDocs' conversion of pages `start` to `stop`, in a forked worker; the HTML goes to
+    a file in `folder`, named by the page's place in the list."""
+    config, files, pages, folder = state
     logged = _Logged()
     # The worker's own process: what the conversion logs is kept, to be logged by the build.
     for name in ("", "mkdocs"):
         logging.getLogger(name).handlers = [logged]
     out = []
-    for page in pages[start:stop]:
+    for n, page in enumerate(pages[start:stop], start):
         logged.records = []
         page.markdown, page.meta = get_markdown_data(page.file.content_string)
         Page.render(page, config, files)
         links = page.links_to_anchors or {}
+        html = folder / f"{n}.html"
+        with html.open("w", encoding="utf-8", newline="") as out_file:
+            out_file.write(page.content or "")
         out.append(
             _Converted(
                 _digest(page.markdown),
-                page.content or "",
+                html,
                 page.toc,
                 page._title_from_render,
                 page.present_anchor_ids or set(),
@@ -267,6 +316,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """The search documents of pages that are not records' pages. Kept across a
         preview's rebuilds, which render only the pages that changed."""
         self.pages_searched: set[str] = set()
+        self.scratch: Path | None = None
+        """A one-shot build's folder for its pages' Markdown and HTML, removed at its end."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -328,7 +379,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.catalog is not None
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
-        renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
+        if self.preview is not None:
+            renderer: PageRenderer = self.preview.pages.render
+        else:
+            # A one-shot build keeps no page's text in memory until MkDocs needs it.
+            self.scratch = Path(tempfile.mkdtemp(prefix="dossier-build-"))
+            renderer = parallel.render_into(self.scratch / "markdown")
         docs_dir = Path(config.docs_dir).resolve()
         hand_written = [
             f.src_uri for f in files if f.src_dir and Path(f.src_dir).resolve() == docs_dir
@@ -366,12 +422,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 # A hand-written page the dossier completes (the home page): keep its edit link.
-                existing.content_string = page.markdown
+                existing.content_string = page.read()
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = _GeneratedPage.generated(
-                config, path, content=page.markdown, inclusion=inclusion
-            )
+            if page.file is not None:
+                file = _GeneratedPage.generated(
+                    config, path, abs_src_path=str(page.file), inclusion=inclusion
+                )
+            else:
+                file = _GeneratedPage.generated(
+                    config, path, content=page.markdown, inclusion=inclusion
+                )
             assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
             if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
                 assert self.preview is not None
@@ -435,9 +496,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         pages = [
             pages[i] for i in parallel.balanced_order([len(p.file.content_string) for p in pages])
         ]
+        assert self.scratch is not None  # made by on_files in a one-shot build
+        html = self.scratch / "html"
+        html.mkdir()
         for page, done in zip(
             pages,
-            parallel.map_forked(_convert_chunk, (config, files, pages), len(pages)),
+            parallel.map_forked(_convert_chunk, (config, files, pages, html), len(pages)),
             strict=True,
         ):
             page.converted = done
@@ -539,6 +603,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         if self.search is not None:
             self._write_search_index(config)
+        self._remove_scratch()
+
+    def _remove_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     def _write_search_index(self, config: MkDocsConfig) -> None:
         assert self.search is not None
@@ -554,6 +624,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         (site / urls.SEARCH_DIR / "search_index.json").unlink(missing_ok=True)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._remove_scratch()
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None

@@ -41,6 +41,17 @@ class Page:
     """The file an editor changes to change this page; the page's edit link points at it."""
     listed: bool
     """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+    file: Path | None = None
+    """Where the renderer wrote the Markdown (front matter included) instead of handing it
+    over; `markdown` is then empty. A large build's pages do not all fit in memory at once."""
+
+    def read(self) -> str:
+        """The page's Markdown, with its front matter."""
+        if self.file is None:
+            return self.markdown
+        # newline="": exactly as written (a carriage return in data stays one).
+        with self.file.open(encoding="utf-8", newline="") as text:
+            return text.read()
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,12 @@ class PageJob:
     """Front matter added after rendering (a page's description)."""
 
 
-PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
-"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache."""
+PageRenderer = Callable[
+    [jinja2.Environment, Mapping[str, Any], list[PageJob]], Sequence[str] | Sequence[Path]
+]
+"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache. A
+renderer may instead write each page (`with_front_matter` applied) to a file of its own and
+give the files."""
 
 
 def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
@@ -262,7 +277,7 @@ def render_pages(
         # Compiled here, before any fork: workers inherit them instead of each compiling its
         # own, and the parent has them for the next `serve` rebuild, which renders in-process.
         env.get_template(template)
-    markdowns: list[str | None] = list(renderer(env, shared, jobs))
+    markdowns: list[str | Path | None] = list(renderer(env, shared, jobs))
     if len(markdowns) != len(jobs):
         raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
     pages: dict[str, Page] = {}
@@ -272,5 +287,9 @@ def render_pages(
         markdown, markdowns[n] = markdowns[n], None
         if job.path in pages:  # page_path_problems refuses the records that would do this
             raise RuntimeError(f"two pages were rendered to {job.path}")
-        pages[job.path] = Page(with_front_matter(str(markdown), job.meta), job.source, job.listed)
+        if isinstance(markdown, Path):
+            pages[job.path] = Page("", job.source, job.listed, markdown)
+        else:
+            text = with_front_matter(str(markdown), job.meta)
+            pages[job.path] = Page(text, job.source, job.listed)
     return dict(sorted(pages.items()))

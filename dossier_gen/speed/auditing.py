@@ -55,10 +55,16 @@ class PageAuditor:
         if len(self._batch) >= self.BATCH:
             self._send()
 
+    AHEAD = 8
+    """Batches sent and not yet audited, at most: beyond that the build waits for the audit
+    rather than hold every written page's HTML in memory while the audit catches up."""
+
     def _send(self) -> None:
         if self._batch and self._pool is not None:
             self._pending.append(self._pool.submit(_audit_batch, self._batch))
             self._batch = []
+        while len(self._pending) > self.AHEAD:
+            self._found.update(self._pending.pop(0).result())
 
     theme: frozenset[str] = frozenset({"404.html"})
     """Pages the theme writes without a page of the site (they reach `finish` from disk)."""

@@ -24,7 +24,8 @@ import jinja2
 from ..loading.load import ReadResult, read_record
 from ..publishing.cards import Card, write_card
 from ..records.models import Record
-from ..rendering.render import PageJob, render_page
+from ..rendering.render import PageJob, PageRenderer, render_page
+from ..rendering.sharing import with_front_matter
 from .cores import worker_count
 
 T = TypeVar("T")
@@ -118,6 +119,33 @@ def render_in_parallel(
 
     `min_items` overrides `MIN_ITEMS`, the size below which the pages render serially."""
     return map_forked(_render_chunk, (env, shared, jobs), len(jobs), min_items)
+
+
+def _render_into_chunk(
+    state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob], Path], start: int, stop: int
+) -> list[Path]:
+    env, shared, jobs, folder = state
+    written = []
+    for job in jobs[start:stop]:
+        target = folder / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        markdown = with_front_matter(render_page(env, shared, job), job.meta)
+        with target.open("w", encoding="utf-8", newline="") as out:
+            out.write(markdown)
+        written.append(target)
+    return written
+
+
+def render_into(folder: Path) -> PageRenderer:
+    """A renderer that writes each page's Markdown into `folder` (on every core) and gives the
+    files: at 10,000 claims the pages' text would take some 350 MiB held in memory."""
+
+    def render(
+        env: jinja2.Environment, shared: Mapping[str, Any], jobs: list[PageJob]
+    ) -> list[Path]:
+        return map_forked(_render_into_chunk, (env, shared, jobs, folder), len(jobs))
+
+    return render
 
 
 MIN_CARDS = 24
