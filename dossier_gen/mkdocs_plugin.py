@@ -593,7 +593,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             auditor, self.auditor = self.auditor, None
             problems = auditor.finish(config.site_dir)
         elif self.config.audit and self.preview is not None:
-            problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
+            problems = audit_site(
+                config.site_dir,
+                self.preview.written | {"404.html"},
+                memo=self.preview.audit_memo,
+            )
         else:
             problems = []
         if problems:

@@ -364,13 +364,15 @@ def audit_site(
     site_dir: Path | str,
     only: Collection[str] | None = None,
     theme_pages: Collection[str] | None = None,
+    memo: LineMemo | None = None,
 ) -> list[str]:
     """Every problem in the published files under `site_dir`, as `path:line:col: message`.
 
     `only` limits the audit to these paths relative to `site_dir` (those that exist): a
     dirty `serve` rebuild audits the pages it wrote, since the rest were audited before.
     `theme_pages` are the HTML pages the theme wrote (the others are held to the content
-    rules throughout); None means every HTML page.
+    rules throughout); None means every HTML page. `memo` may be kept from one audit to the
+    next (a preview's rebuilds), so lines read before are not parsed again.
     """
     site = Path(site_dir)
     if only is None:
@@ -378,7 +380,7 @@ def audit_site(
     else:
         paths = sorted(site / name for name in only if (site / name).is_file())
     found: list[str] = []
-    memo = LineMemo()
+    memo = memo if memo is not None else LineMemo()
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         name = path.relative_to(site).as_posix()

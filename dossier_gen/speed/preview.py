@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from ..publishing.audit import LineMemo
 from ..publishing.search import SearchDoc
 from .cache import PageCache, RecordCache
 
@@ -54,6 +55,9 @@ class Preview:
         self.records = RecordCache()
         self.pages = PageCache()
         self.theme_code = CompiledTemplates()
+        self.audit_memo = LineMemo()
+        """The audit's memo of lines, kept across rebuilds: a rebuilt page is mostly lines
+        audited before."""
         self._settings: tuple[int, ...] = ()
         self._built: dict[str, tuple[str, Any]] = {}
         """Page path → what its HTML was last built from (its Markdown and JSON-LD)."""
