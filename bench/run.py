@@ -326,10 +326,11 @@ def report(
         f" {scale_build:.2f} × (generator cold: {scale_gen:.2f} ×) |"
         f" {_check(scale_build <= 1.1 * times)} |",
         "",
-        "The speed work, for the last target: the record pages' Markdown converted on every"
-        " core, and the dossier's own search index (built from the records) instead of"
+        "The speed work, for the last target: the generated pages' Markdown converted on"
+        " every core, and the dossier's own search index (built from the records) instead of"
         " Material's (every page's HTML parsed, Chinese cut with jieba). Without it:"
-        " `parallel: false` and `search_setup: false` in the dossier plugin's settings.",
+        " `parallel: false` and `search_setup: false` in the dossier plugin's settings. Both"
+        " arms keep the audit's memo of recurring lines and the pages waiting on disk.",
         "",
         "## Generator (load + validate + render to Markdown, in memory)",
         "",
