@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data as get_markdown_data
 
+from .rendering.textfile import read_exact, write_exact
 from .speed import memory, parallel
 
 if TYPE_CHECKING:
@@ -40,8 +42,7 @@ class GeneratedPage(File):
         if self._content is None and self.abs_src_path is not None:
             # Exactly as rendered: MkDocs' own reading would turn a carriage return into a
             # line break.
-            with open(self.abs_src_path, encoding="utf-8", newline="") as text:
-                return text.read()
+            return read_exact(self.abs_src_path)
         return super().content_string
 
     @content_string.setter
@@ -49,6 +50,12 @@ class GeneratedPage(File):
         # As File's own setter: the content is this text now, no longer the file.
         self._content = value
         self.abs_src_path = None
+
+    def size(self) -> int:
+        """How long the Markdown is, about: its file's size, without reading it."""
+        if self._content is None and self.abs_src_path is not None:
+            return os.path.getsize(self.abs_src_path)
+        return len(self.content_string)
 
 
 @dataclass(frozen=True)
@@ -83,28 +90,31 @@ class ConvertedPage(Page):
     converted: _Converted | None = None
     _html: str | None = None
     _html_file: Path | None = None
-    _set_aside: Path | None = None
+    """Where the HTML waits while `_html` is None."""
+    _with_plugins = False
+    """Whether the plugins have the HTML: what they give back waits in `_html_file` too."""
 
     # MkDocs converts every page before it writes any, and keeps each page's HTML until the
     # end: at 10,000 claims some 400 MiB. A page converted ahead keeps its HTML in a file
     # from the moment the plugins have seen it until the theme writes the page.
     @property
     def content(self) -> str | None:
-        if self._html_file is not None:
-            with self._html_file.open(encoding="utf-8", newline="") as html:
-                self._html = html.read()
-            self._html_file.unlink()
-            self._html_file = None
+        if self._html is None and self._html_file is not None:
+            self._html = read_exact(self._html_file)
         return self._html
 
     @content.setter
     def content(self, value: str | None) -> None:
-        if self._set_aside is not None and value:
-            with self._set_aside.open("w", encoding="utf-8", newline="") as html:
-                html.write(value)
-            self._html, self._html_file, self._set_aside = None, self._set_aside, None
-        else:
-            self._html = value
+        if self._with_plugins and value and self._html_file is not None:
+            self._with_plugins = False
+            if value is not self._html:  # a plugin changed it: that is what waits now
+                write_exact(self._html_file, value)
+            self._html = None
+            return
+        if self._html_file is not None:  # the theme has written the page: done with it
+            self._html_file.unlink(missing_ok=True)
+            self._html_file = None
+        self._html = value
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         done, self.converted = self.converted, None
@@ -114,7 +124,7 @@ class ConvertedPage(Page):
         for name, level, message in done.logs:
             logging.getLogger(name).log(level, "%s", message)
         # Read when the plugins ask for it; what they give back waits in the same file.
-        self._html_file = self._set_aside = done.content
+        self._html, self._html_file, self._with_plugins = None, done.content, True
         self.toc = done.toc
         self._title_from_render = done.title
         self.present_anchor_ids = done.anchors
@@ -152,8 +162,7 @@ def _convert_chunk(
         Page.render(page, config, files)
         links = page.links_to_anchors or {}
         html = folder / f"{n}.html"
-        with html.open("w", encoding="utf-8", newline="") as out_file:
-            out_file.write(page.content or "")
+        write_exact(html, page.content or "")
         out.append(
             _Converted(
                 _digest(page.markdown),
@@ -184,9 +193,11 @@ def convert_ahead(nav: Navigation, config: MkDocsConfig, files: Files, folder: P
     # the same ability.
     in_nav = {id(page) for page in nav.pages}
     pages: list[ConvertedPage] = []
+    sizes: list[int] = []
     for file in files.documentation_pages():
         if not isinstance(file, GeneratedPage) or file.page is None:
             continue
+        sizes.append(file.size())
         if id(file.page) in in_nav:
             file.page.__class__ = ConvertedPage
             assert isinstance(file.page, ConvertedPage)
@@ -197,7 +208,7 @@ def convert_ahead(nav: Navigation, config: MkDocsConfig, files: Files, folder: P
         return 0
     # Largest first, spread over the workers' chunks, so no worker is left with the long
     # pages at the end.
-    pages = [pages[i] for i in parallel.balanced_order([len(p.file.content_string) for p in pages])]
+    pages = [pages[i] for i in parallel.balanced_order(sizes)]
     folder.mkdir()
     for page, done in zip(
         pages,

@@ -28,7 +28,7 @@ def write_pages(site: Site, out_dir: Path, docs_dir: Path | None = None) -> None
         for path, page in site.pages.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
+            target.write_text(page.read(), encoding="utf-8")
         for path, content in site.files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from .sharing import (
     share_targets,
     with_front_matter,
 )
+from .textfile import read_exact
 from .timeline import claim_timeline, site_timeline
 
 
@@ -47,11 +48,7 @@ class Page:
 
     def read(self) -> str:
         """The page's Markdown, with its front matter."""
-        if self.file is None:
-            return self.markdown
-        # newline="": exactly as written (a carriage return in data stays one).
-        with self.file.open(encoding="utf-8", newline="") as text:
-            return text.read()
+        return self.markdown if self.file is None else read_exact(self.file)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..publishing.cards import Card, write_card
 from ..records.models import Record
 from ..rendering.render import PageJob, PageRenderer, render_page
 from ..rendering.sharing import with_front_matter
+from ..rendering.textfile import write_exact
 from .cores import worker_count
 
 T = TypeVar("T")
@@ -129,9 +130,7 @@ def _render_into_chunk(
     for job in jobs[start:stop]:
         target = folder / job.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        markdown = with_front_matter(render_page(env, shared, job), job.meta)
-        with target.open("w", encoding="utf-8", newline="") as out:
-            out.write(markdown)
+        write_exact(target, with_front_matter(render_page(env, shared, job), job.meta))
         written.append(target)
     return written
 
