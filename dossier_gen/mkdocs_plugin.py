@@ -54,7 +54,7 @@ from .publishing.theme import (
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
 from .rendering.render import DEFAULT_TEMPLATES, PageRenderer, site_template_dirs
-from .speed import memory, parallel
+from .speed import memory, parallel, sidebars
 from .speed.auditing import PageAuditor
 from .speed.cores import worker_count
 from .speed.preview import Preview, files_stamp
@@ -84,6 +84,11 @@ class DossierConfig(base.Config):
     """Convert the generated pages' Markdown to HTML on every core before MkDocs reaches
     them, with MkDocs' own conversion (the same HTML, links and warnings); off, MkDocs
     converts each page in turn on one core."""
+    sidebar_cache = c.Type(bool, default=True)
+    """Render the theme's sidebars once for all the pages that show the same ones (every
+    record's page in a folder with the same headings), instead of once a page: the same
+    HTML, a quarter of the theme's time per page saved. Off, the theme renders them for
+    every page."""
     search_setup = c.Type(bool, default=True)
     """Answer the theme's search box with the dossier's own index (`publishing.search`):
     built from the records, with Chinese cut into words, fetched by a reader's browser only
@@ -165,6 +170,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.images: dict[str, Image] = {}
         """Page path → its link-preview image."""
         self.project = Path(".")
+        self.sidebars: sidebars.SidebarCache | None = None
+        """The theme's sidebars rendered once for pages that share them (`on_env`)."""
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
         self.search: dict[str, search.SearchDoc] | None = None
@@ -345,6 +352,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     ) -> jinja2.Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.theme_code
+        self.sidebars = sidebars.install(env) if self.config.sidebar_cache else None
         return env
 
     # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
@@ -419,6 +427,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.sidebars is not None:
+            log.debug(
+                "Rendered the theme's sidebars %d times for %d pages",
+                self.sidebars.misses,
+                self.sidebars.misses + self.sidebars.hits,
+            )
+            self.sidebars = None
         # Defence in depth: fail the build if any page holds active content from data.
         # A dirty rebuild audits the pages it wrote (and the theme's 404 page, written every
         # time); the others were audited when they were written. A full build audits all:
