@@ -37,7 +37,7 @@ from mkdocs.utils import normalize_url
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
-from .mkdocs_pages import GeneratedPage, convert_ahead
+from .mkdocs_pages import GeneratedPage, LinkedFile, convert_ahead
 from .problems import DataError
 from .publishing import search
 from .publishing.audit import audit_site
@@ -314,8 +314,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pages_searched = {f.src_uri for f in files.documentation_pages()}
             worker = (ASSETS / "dossier-search.js").read_bytes()
             files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
-        for image in site.images.values():  # copied from the card cache when written
-            files.append(File.generated(config, image.path, abs_src_path=str(image.file)))
+        for image in site.images.values():  # linked from the card cache when written
+            files.append(LinkedFile.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
             # A one-shot build needs the records no more, and the pages' HTML can use the
             # memory.
