@@ -85,7 +85,9 @@ def test_pages_say_it_was_not_given_and_name_the_report(root):
     pages = render_pages(load_catalog(root / "data"))
     claim = pages["claims/bridge-best.md"].markdown
     assert (
-        ", as reported by [Bridge registry entry](../sources/example-registry.md)"
+        # The registry is a Chinese source: its title as published is marked as such.
+        ', as reported by [<span lang="zh">Bridge registry entry</span>]'
+        "(../sources/example-registry.md)"
         " (Example Registry), which does not say where the claim appeared.\n"
     ) in claim
     row = next(

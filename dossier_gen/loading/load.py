@@ -21,6 +21,7 @@ from .catalog import Catalog, Loaded
 from .crossref import check_references
 from .messages import validation_problems
 from .safefiles import UnsafeFile, folder_problem, read_regular_file, reserved_id_problem
+from .translations import translation_problems
 from .yaml_loader import YamlProblem, parse_record, parse_values
 
 M = TypeVar("M", bound=BaseModel)
@@ -174,6 +175,7 @@ def load_catalog(
         problems += check_references(
             dossier, kinds["claims"], kinds["entities"], kinds["sources"], ids
         )
+        problems += translation_problems(dossier, kinds)
     if problems:
         raise DataError(problems)
     assert dossier is not None

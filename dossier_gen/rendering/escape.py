@@ -54,6 +54,46 @@ def _encode(text: str) -> str:
     return _NEEDS_REFERENCE.sub(lambda match: _REFERENCES[match.group()], text)
 
 
+class Foreign(str):
+    """Record text whose language is not the page's: an untranslated field in another
+    edition, or words as a source wrote them (a quote, a title as published). Printed inside
+    an element that says its language (`lang`), with the dossier's translation of it, when
+    there is one, beside it and labelled as such: a quote is never replaced in place.
+
+    Plain string operations give plain strings, so text built from it is simply unmarked.
+    """
+
+    lang: str | None
+    """The text's language, or None when it is the page's."""
+    translation: str | None
+    translation_label: str
+
+    def __new__(
+        cls,
+        text: str,
+        lang: str | None,
+        translation: str | None = None,
+        translation_label: str = "",
+    ) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        made.translation = translation
+        made.translation_label = translation_label
+        return made
+
+    def marked(self, encoded: str) -> str:
+        """`encoded` (this text, escaped for where it lands) with its language and the
+        translation beside it."""
+        shown = f'<span lang="{self.lang}">{encoded}</span>' if self.lang else encoded
+        if self.translation:
+            label = _encode(clean(self.translation_label))
+            shown += (
+                f' <span class="dossier-translation">[{label}{_encode(clean(self.translation))}]'
+                "</span>"
+            )
+        return shown
+
+
 def md_text(value: Any) -> Markup:
     """Record text as inert Markdown text, on one line."""
     return _md_text(value if type(value) is str else str(value))
@@ -80,7 +120,8 @@ def plain_title(value: Any) -> str:
 
 def title_text(value: Any) -> Markup:
     """Record text for a heading that becomes a page title."""
-    return Markup(_encode(plain_title(value)))
+    encoded = _encode(plain_title(value))
+    return Markup(value.marked(encoded) if isinstance(value, Foreign) else encoded)
 
 
 def ascii_url(url: str) -> str:
@@ -143,7 +184,8 @@ def prose(value: Any) -> Markup:
     )
     safe = safe.replace("{", "&#123;").replace("}", "&#125;")
     body = "\n".join(line for line in safe.splitlines() if line.strip())
-    return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
+    lang = f' lang="{value.lang}"' if isinstance(value, Foreign) and value.lang else ""
+    return Markup(f'<div class="dossier-prose"{lang}>\n{body}\n</div>')
 
 
 def json_for_html(value: Any) -> str:
@@ -166,6 +208,8 @@ def finalize(value: Any) -> Any:
         return _md_text(value)
     if isinstance(value, Markup):
         return value
+    if type(value) is Foreign:
+        return Markup(value.marked(_md_text(str(value))))
     if value is None:
         raise ValueError("a template printed None; test the field with {% if %} first")
     return md_text(value)

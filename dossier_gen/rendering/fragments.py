@@ -23,16 +23,39 @@ from ..records.ratings import ICONS, RatingScale
 from . import urls
 from .dates import format_date
 from .escape import finalize
+from .i18n import N_, SOURCE_LANGUAGE, gettext_for
 
 ROLE_LABELS = {
-    "appearance": "where the claim appeared",
-    "not-given": "reports the claim, not where it appeared",
-    "supports": "supporting evidence",
-    "contradicts": "contradicting evidence",
-    "context": "context",
-    "entity": "profile",
-    "development": "later development",
+    "appearance": N_("where the claim appeared"),
+    "not-given": N_("reports the claim, not where it appeared"),
+    "supports": N_("supporting evidence"),
+    "contradicts": N_("contradicting evidence"),
+    "context": N_("context"),
+    "entity": N_("profile"),
+    "development": N_("later development"),
 }
+"""How a source is used, by role (English; `role_labels` gives them in a language)."""
+
+EVENT_KINDS = {
+    "published": N_("published"),
+    "claim made": N_("claim made"),
+    "development": N_("development"),
+    "update": N_("update"),
+    "reviewed": N_("reviewed"),
+}
+UPDATE_KINDS = {
+    "correction": N_("correction"),
+    "rating-change": N_("rating change"),
+    "clarification": N_("clarification"),
+    "update": N_("update"),
+}
+CLAIMS_TABLE_HEAD = (N_("Claim"), N_("Claimant"), N_("Date"), N_("Rating"))
+
+
+@functools.cache
+def role_labels(language: str) -> dict[str, str]:
+    _ = gettext_for(language)
+    return {role: _(label) for role, label in ROLE_LABELS.items()}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -69,6 +92,8 @@ class PageLinks:
         self._sources = records["sources"]
         self._ratings = records["ratings"]
         self._here = _directory(page_path)
+        self._language: str = records.get("language", SOURCE_LANGUAGE)
+        self._ = gettext_for(self._language)
 
     def _link(self, target: str, anchor: str | None = None) -> str:
         link = _relative_path(target, self._here)
@@ -111,24 +136,33 @@ class PageLinks:
 
     def claims_table(self, ids: list[str]) -> Markup:
         """A table of claims: claim, claimant, date and rating badge, one row each."""
-        rows = ["| Claim | Claimant | Date | Rating |\n| --- | --- | --- | --- |\n"]
+        head = " | ".join(self._(label) for label in CLAIMS_TABLE_HEAD)
+        rows = [f"| {head} |\n| --- | --- | --- | --- |\n"]
         for cid in ids:
             c = self._claims[cid]
             rows.append(
                 f"| {self._claim_link(cid)} | {self._entity_link(c.claimant)} "
-                f"| {_when(c.claimed_on)} | {self._rating_badge(c.rating)} |\n"
+                f"| {_when(c.claimed_on, self._language)} | {self._rating_badge(c.rating)} |\n"
             )
         return Markup("".join(rows))
 
     def event_item(self, event: Any) -> Markup:
         """One timeline entry as a list item linking to the page the event belongs to."""
+        kind = self._(EVENT_KINDS.get(event.kind, event.kind))
         item = (
-            f"- {_when(event.date)}, **{finalize(event.kind)}**: "
+            f"- {_when(event.date, self._language)}, **{finalize(kind)}**: "
             f"[{finalize(event.text)}]({self._link(event.page)})"
         )
         if event.detail:
-            item += f" ({finalize(event.detail.replace('-', ' '))})"
+            detail = event.detail
+            if event.kind == "update" and detail in UPDATE_KINDS:
+                detail = self._(UPDATE_KINDS[detail])
+            item += f" ({finalize(detail.replace('-', ' '))})"
         return Markup(item)
+
+    def when(self, value: str) -> Markup:
+        """A partial date (`2017`, `2017-10`, `2017-10-05`) as a `<time>` element."""
+        return Markup(_when(value, self._language))
 
     def template_variables(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _BOUND}
@@ -143,16 +177,12 @@ _BOUND = (
     "rating_badge",
     "claims_table",
     "event_item",
+    "when",
 )
 
 
-def _when(value: str) -> str:
-    return f'<time datetime="{finalize(value)}">{finalize(format_date(value))}</time>'
-
-
-def when(value: str) -> Markup:
-    """A partial date (`2017`, `2017-10`, `2017-10-05`) as a `<time>` element."""
-    return Markup(_when(value))
+def _when(value: str, language: str = SOURCE_LANGUAGE) -> str:
+    return f'<time datetime="{finalize(value)}">{finalize(format_date(value, language))}</time>'
 
 
 def _from_context(name: str) -> Any:
@@ -167,7 +197,6 @@ def _from_context(name: str) -> Any:
 
 
 GLOBALS = {name: _from_context(name) for name in _BOUND} | {
-    "when": when,
     "RATING_ICONS": ICONS,
     "ROLE_LABELS": ROLE_LABELS,
 }

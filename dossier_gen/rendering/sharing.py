@@ -10,16 +10,23 @@ look-alikes (`escape.plain_title`), as page titles do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import yaml
 
 from ..records.models import Claim, Entity, Rating
 from .escape import plain_title
+from .i18n import N_
+
+RATING_LINE = N_("Rating: %(label)s. %(summary)s")
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def claim_description(claim: Claim, rating: Rating) -> str:
-    return plain_title(f"Rating: {rating.label}. {claim.summary}")
+def claim_description(
+    claim: Claim, rating: Rating, gettext: Callable[[str], str] = lambda message: message
+) -> str:
+    return plain_title(gettext(RATING_LINE) % {"label": rating.label, "summary": claim.summary})
 
 
 def entity_description(entity: Entity) -> str:
