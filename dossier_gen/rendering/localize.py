@@ -11,6 +11,7 @@ script where a source gives it).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -256,3 +257,22 @@ def with_notice(markdown: str, note: str) -> str:
 
 def record_status(record: Claim | Entity | Source, edition: Edition) -> Status:
     return "current" if edition.is_original else status(record, edition.language)
+
+
+def notice_html(edition: Edition, state: Status | str) -> str:
+    """The same notice as HTML, for a hand-written page whose HTML is already made: as
+    mkdocs-material draws an admonition."""
+    if edition.is_original or state == "current":
+        return ""
+    names = {
+        "language": edition.language_name(edition.language),
+        "original": edition.language_name(edition.original),
+    }
+    if state == "out-of-date":
+        title, body = edition.gettext(OUT_OF_DATE_TITLE), edition.gettext(OUT_OF_DATE) % names
+    else:
+        title, body = edition.gettext(UNTRANSLATED_TITLE), edition.gettext(UNTRANSLATED) % names
+    return (
+        '<div class="admonition dossier-untranslated">'
+        f'<p class="admonition-title">{html.escape(title)}</p><p>{html.escape(body)}</p></div>'
+    )
