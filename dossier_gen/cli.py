@@ -136,10 +136,16 @@ format_option = click.option(
 def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
     """Check every record and report every problem as PATH:LINE:COL: message.
 
+    In a dossier of several languages (`languages` in dossier.yml), also report for each
+    other language how many records and hand-written pages (DOCS/FOLDER/) are translated,
+    which are not, and warn about translations whose original changed since (these
+    warnings do not fail the command).
+
     With --publication, also check what the IFCN's principles ask a publisher to show before
     the dossier is published (see that option).
     """
-    from .problems import render_problems
+    from .loading.translations import out_of_date
+    from .problems import github_annotation, render_problems
 
     catalog: Catalog | None = None
     problems: list[Problem] = []
@@ -161,14 +167,76 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         "entities": len(catalog.entities),
         "sources": len(catalog.sources),
     }
+    warnings = out_of_date(catalog)
+    translations = _translation_report(catalog, docs_dir)
     if fmt == "json":
-        click.echo(render_problems([], fmt, records=counts))
+        extra: dict[str, Any] = {"records": counts}
+        if translations:
+            extra["warnings"] = [
+                {"path": w.path, "line": w.line, "col": w.col, "message": w.message}
+                for w in warnings
+            ]
+            extra["translations"] = translations
+        click.echo(render_problems([], fmt, **extra))
         return
+    for warning in warnings:
+        click.echo(github_annotation(warning, "warning") if fmt == "github" else str(warning))
+    for language, kinds in translations.items():
+        parts = [f"{k['translated']} of {k['total']} {kind}" for kind, k in kinds.items()]
+        stale = sum(len(k["out_of_date"]) for k in kinds.values())
+        click.echo(
+            f"{language}: translated {', '.join(parts)}"
+            + (f"; {stale} out of date" if stale else "")
+            + "."
+        )
+        for kind, k in kinds.items():
+            # When none is translated, the count says which: all of them.
+            if k["missing"] and k["translated"]:
+                click.echo(f"  {kind} not yet translated: {', '.join(k['missing'])}")
     click.echo(
         f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
         f" {counts['sources']} sources: no problems found."
         + (" Ready to publish." if publication else "")
     )
+
+
+def _translation_report(catalog: Catalog, docs_dir: Path) -> dict[str, dict[str, Any]]:
+    """Language → kind (ratings, claims, entities, sources, pages) → counts and ids, for
+    each of the dossier's other languages (none for a dossier in one language)."""
+    from .loading.translations import coverage
+    from .rendering.urls import edition_folder
+
+    dossier = catalog.dossier.model
+    report: dict[str, dict[str, Any]] = {}
+    folders = {edition_folder(lang, dossier.languages) for lang in dossier.other_languages}
+    originals = (
+        sorted(
+            p.relative_to(docs_dir).as_posix()
+            for p in docs_dir.rglob("*.md")
+            if p.relative_to(docs_dir).parts[0] not in folders
+        )
+        if docs_dir.is_dir()
+        else []
+    )
+    for language, kinds in coverage(catalog).items():
+        report[language] = {
+            kind: {
+                "total": c.total,
+                "translated": len(c.translated),
+                "out_of_date": c.out_of_date,
+                "missing": c.missing,
+            }
+            for kind, c in kinds.items()
+        }
+        folder = docs_dir / edition_folder(language, dossier.languages)
+        missing = [page for page in originals if not (folder / page).is_file()]
+        report[language]["pages"] = {
+            "total": len(originals),
+            "translated": len(originals) - len(missing),
+            "out_of_date": [],
+            "missing": missing,
+        }
+    return report
 
 
 def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:

@@ -86,9 +86,5 @@ def claim_timeline(catalog: Catalog, claim_id: str) -> list[Event]:
     cited = {claim.appearance_source} | {item.source for item in claim.evidence}
     for source_id in sorted(cited):
         events += _published(catalog, source_id)
-    events.append(
-        Event(
-            claim.reviewed_on, "reviewed", LAST_REVIEWED, urls.claim_page(claim_id)
-        )
-    )
+    events.append(Event(claim.reviewed_on, "reviewed", LAST_REVIEWED, urls.claim_page(claim_id)))
     return _sorted(events)
