@@ -412,27 +412,43 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     """Write the site's Markdown pages (hand-written and generated) to a folder.
 
     The folder is a complete docs folder that any engine can build, such as MkDocs with
-    `docs_dir` pointed at it, ProperDocs or Zensical.
+    `docs_dir` pointed at it, ProperDocs or Zensical. A dossier in several languages gets
+    each other language's edition in its folder (`zh/`), with the translated hand-written
+    pages of DOCS/zh/.
     """
     from .publishing.site import build_site
     from .publishing.write import check_docs_folder, write_pages
+    from .rendering.localize import editions, notice, with_notice
     from .rendering.render import site_template_dirs
-    from .rendering.urls import HOME
+    from .rendering.urls import HOME, edition_prefix
     from .speed.parallel import render_in_parallel
 
     catalog = _load(data_dir)
     check_docs_folder(docs_dir)
-    intro_file = docs_dir / HOME
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    site = build_site(
-        catalog,
-        site_template_dirs(Path.cwd(), template_dirs),
-        intro,
-        renderer=render_in_parallel,
-    )
-    write_pages(site, out_dir, docs_dir)
+    dossier = catalog.dossier.model
+    templates = site_template_dirs(Path.cwd(), template_dirs)
+    sites = {}
+    for edition in editions(dossier):
+        folder = edition_prefix(dossier, edition.language).rstrip("/")
+        intro_file = docs_dir / folder / HOME
+        state = "current"
+        if not intro_file.is_file():
+            intro_file, state = docs_dir / HOME, "missing"
+        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+        intro = with_notice(intro, notice(edition, state))
+        sites[folder] = (
+            edition,
+            build_site(
+                catalog, templates, intro, renderer=render_in_parallel, language=edition.language
+            ),
+        )
+    _, site = sites.pop("")
+    write_pages(site, out_dir, docs_dir, sites)
+    pages = len(site.pages) + sum(len(s.pages) for _, s in sites.values())
+    files = len(site.files) + sum(len(s.files) for _, s in sites.values())
     click.echo(
-        f"Wrote {len(site.pages)} generated pages and {len(site.files)} data files to {out_dir}/"
+        f"Wrote {pages} generated pages and {files} data files to {out_dir}/"
+        + (f" ({len(sites) + 1} editions)" if sites else "")
     )
 
 

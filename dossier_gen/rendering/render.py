@@ -175,7 +175,7 @@ def make_environment(
         external_link=escape.external_link,
         heading_id=_heading_id,
         rating_chart=rating_chart,
-        claim_url=urls.claim_url,
+        claim_url=functools.partial(urls.claim_url, language=language),
     )
     return env
 
