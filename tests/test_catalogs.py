@@ -1,0 +1,97 @@
+"""The interface catalogs: every string the templates and the code mark for translation is
+translated in every language a dossier here declares, with the same placeholders.
+
+The strings are extracted afresh from the source with `babel.cfg` (as `make catalogs`
+does), so a string added to a template and not to the catalogs fails here, and so does a
+catalog entry left empty or fuzzy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from dossier_gen.loading.load import load_catalog
+from dossier_gen.rendering.i18n import LOCALE_DIR, catalog_path, has_interface
+
+from .conftest import BILINGUAL, ROOT
+
+PACKAGE = ROOT / "dossier_gen"
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _method_map() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        return parse_mapping_cfg(cfg)
+
+
+def extracted() -> set[str]:
+    """Every message id the package's code and templates mark, read from the source."""
+    method_map, options_map = _method_map()
+    return {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(PACKAGE), method_map, options_map)
+    }
+
+
+def untranslated(po_file: Path, wanted: set[str]) -> list[str]:
+    """The ids of `wanted` that `po_file` leaves untranslated (missing, empty or fuzzy), and
+    translations whose placeholders differ from their id's."""
+    with po_file.open("rb") as po:
+        catalog = read_po(po)
+    found = []
+    for msgid in sorted(wanted):
+        entry = catalog.get(msgid)
+        if entry is None or not entry.string or entry.fuzzy:
+            found.append(f"untranslated: {msgid!r}")
+        elif sorted(PLACEHOLDER.findall(entry.string)) != sorted(PLACEHOLDER.findall(msgid)):
+            found.append(f"placeholders differ: {msgid!r} → {entry.string!r}")
+    return found
+
+
+def declared_languages() -> list[str]:
+    """Every language other than English that this repository's dossiers declare."""
+    languages: set[str] = set()
+    for data in (ROOT / "data", BILINGUAL / "data"):
+        languages |= set(load_catalog(data).dossier.model.other_languages)
+    return sorted(languages)
+
+
+def test_the_extraction_finds_the_strings_of_code_and_templates():
+    found = extracted()
+    assert "Ratings" in found  # ratings.md.j2, {% trans %}
+    assert "No claim has this rating." in found
+    assert "Not yet translated" in found  # localize.py, N_()
+    assert "supporting evidence" in found  # fragments.py
+    assert "This page in other languages" in found  # publishing/theme.py
+
+
+@pytest.mark.parametrize("language", declared_languages())
+def test_every_string_is_translated_in_each_declared_language(language):
+    assert has_interface(language), f"no catalog for {language} in {LOCALE_DIR}"
+    problems = untranslated(catalog_path(language), extracted())
+    assert problems == [], (
+        f"{catalog_path(language).relative_to(ROOT)}: run `make catalogs`, then translate:\n"
+        + "\n".join(problems)
+    )
+
+
+def test_the_check_catches_an_untranslated_string(tmp_path):
+    po = catalog_path("zh-Hans").read_text(encoding="utf-8")
+    doctored = tmp_path / "dossier.po"
+    doctored.write_text(
+        po.replace('msgstr "评级"', 'msgstr ""', 1) + '\nmsgid "Brand new"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    found = untranslated(doctored, {"Rating", "Ratings", "Brand new", "Not in the file"})
+    assert found == [
+        "untranslated: 'Brand new'",
+        "untranslated: 'Not in the file'",
+        "untranslated: 'Rating'",
+    ]
