@@ -41,6 +41,7 @@ from .loading.safefiles import docs_folder_problems
 from .problems import DataError
 from .publishing.audit import audit_site
 from .publishing.site import build_site
+from .publishing.sitemap import with_alternates
 from .publishing.theme import (
     Alternate,
     Share,
@@ -246,6 +247,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 raise PluginError(f"The dossier's data has problems:\n{error}") from None
             if self.config.base_url:
                 catalog = catalog.with_base_url(self.config.base_url)
+            elif self.preview is not None and config.site_url:
+                # `mkdocs serve` sets the address it serves at: a preview's links to itself
+                # (the editions' alternates among them) then stay on the preview.
+                catalog = catalog.with_base_url(config.site_url)
         self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
         problems = docs_folder_problems(Path(config.docs_dir), project)
@@ -470,7 +475,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             feed_title,
             self.head.get(page.file.src_uri, []),
             _share(page, config),
-            alternates,
+            # Deeper pages' alternates are in the sitemap (publishing/sitemap.py says why).
+            alternates if page.is_homepage else [],
         )
         output = fix_theme_markup(insert_head(output, block))
         if alternates:
@@ -487,6 +493,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
+        if template_name == urls.SITEMAP and self.dossier and self.dossier.other_languages:
+            dossier = self.dossier
+            return with_alternates(
+                output_content,
+                dossier.base_url,
+                urls.edition_prefix(dossier, self.language),
+                [(lang, urls.edition_prefix(dossier, lang)) for lang in dossier.languages],
+            )
         # Theme pages that are no page of the site, such as 404.html: the same head (without
         # a page's own JSON-LD) and the same fixes as every page.
         if not template_name.endswith(".html"):

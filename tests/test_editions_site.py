@@ -62,15 +62,30 @@ def test_every_page_has_its_counterpart(site):
 @pytest.mark.parametrize("edition", ["en", ZH])
 def test_every_page_says_its_language_and_links_its_counterparts(site, edition):
     root = site if edition == "en" else site / "zh"
+    prefix = "" if edition == "en" else "zh/"
+    sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
     for path in sorted(_pages(site, skip="zh")):
         page = (root / path).read_text(encoding="utf-8")
         assert f'<html lang="{edition}"' in page, path
         address = _address(path)
         en_url, zh_url = BASE + address, BASE + "zh/" + address
-        assert f'<link rel="alternate" hreflang="en" href="{en_url}">' in page, path
-        assert f'<link rel="alternate" hreflang="zh-Hans" href="{zh_url}">' in page, path
-        assert f'<link rel="alternate" hreflang="x-default" href="{en_url}">' in page, path
-        assert f'<link rel="canonical" href="{en_url if edition == "en" else zh_url}">' in page
+        own = en_url if edition == "en" else zh_url
+        assert f'<link rel="canonical" href="{own}">' in page, path
+        # Every page's alternates are in its edition's sitemap; the home pages' also in
+        # their head (deeper pages' would make the theme's script fetch missing files).
+        alternates = [
+            f'<link rel="alternate" hreflang="en" href="{en_url}">',
+            f'<link rel="alternate" hreflang="zh-Hans" href="{zh_url}">',
+            f'<link rel="alternate" hreflang="x-default" href="{en_url}">',
+        ]
+        for link in alternates:
+            assert (link in page) == (address == ""), (path, link)
+        assert (
+            f"<loc>{own}</loc>"
+            f'<xhtml:link rel="alternate" hreflang="en" href="{en_url}"/>'
+            f'<xhtml:link rel="alternate" hreflang="zh-Hans" href="{zh_url}"/>'
+            f'<xhtml:link rel="alternate" hreflang="x-default" href="{en_url}"/>'
+        ) in sitemap, path
         # The visible switcher links the other edition's page, which exists.
         other = "zh-Hans" if edition == "en" else "en"
         switch = re.search(rf'<a href="([^"]+)" hreflang="{other}" lang="{other}"', page)
@@ -80,6 +95,7 @@ def test_every_page_says_its_language_and_links_its_counterparts(site, edition):
             target.resolve()
             == ((site / "zh" / path) if edition == "en" else (site / path)).resolve()
         ), path
+    assert prefix in sitemap
 
 
 def test_the_theme_speaks_each_editions_language(site):
@@ -104,7 +120,8 @@ def test_each_edition_has_its_own_search_sitemap_and_feed(site):
     }
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     zh_sitemap = (site / "zh" / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{BASE}claims/ferry-carries-500/</loc>" in sitemap and "/zh/" not in sitemap
+    assert f"<loc>{BASE}claims/ferry-carries-500/</loc>" in sitemap
+    assert f"<loc>{BASE}zh/" not in sitemap
     assert f"<loc>{BASE}zh/claims/ferry-carries-500/</loc>" in zh_sitemap
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {BASE}zh/sitemap.xml" in robots
