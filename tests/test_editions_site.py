@@ -115,6 +115,11 @@ def test_each_edition_has_its_own_search_sitemap_and_feed(site):
     assert "新渡轮是沿海最快的渡轮" in titles
     assert "\\u200b" in chinese["config"]["separator"]
     english = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    # The English edition's search is set up as the theme sets up English (as before there
+    # was a Chinese edition), the Chinese one as it sets up Chinese.
+    assert english["config"]["lang"] == ["en"]
+    assert english["config"]["pipeline"] == ["stopWordFilter"]
+    assert chinese["config"]["pipeline"] == ["stemmer"]
     assert "新渡轮是沿海最快的渡轮" not in {
         doc["title"].replace("\u200b", "") for doc in english["docs"]
     }

@@ -110,15 +110,21 @@ def pages_with(catalog: Catalog, text: str) -> list[str] | None:
 
 
 def a_stemmed_word(catalog: Catalog) -> tuple[str, str] | None:
-    """(claim id, query) where the query is another form of a word of the claim's title
-    (`defected` → `defecting`) that no claim's text holds: only stemming can find it."""
-    texts = " ".join(
-        f"{c.model.title} {c.model.statement.text} {c.model.summary} {c.model.analysis}"
-        for c in catalog.claims.values()
-    ).lower()
+    """(claim id, query) where the query is the stem of a word of the claim's title
+    (`defected` → `defect`) that no claim's text holds as a word of its own: only the
+    search's handling of English word forms can find the claim by it."""
+    words = set(
+        re.findall(
+            r"[a-z]+",
+            " ".join(
+                f"{c.model.title} {c.model.statement.text} {c.model.summary} {c.model.analysis}"
+                for c in catalog.claims.values()
+            ).lower(),
+        )
+    )
     for claim_id in sorted(catalog.claims):
-        for word in re.findall(r"[a-z]{5,}ed\b", catalog.claims[claim_id].model.title.lower()):
-            query = word[:-2] + "ing"
-            if query not in texts:
-                return claim_id, query
+        for word in re.findall(r"[a-z]{6,}ed\b", catalog.claims[claim_id].model.title.lower()):
+            stem = word[:-2]
+            if stem not in words:
+                return claim_id, stem
     return None

@@ -38,7 +38,7 @@ def test_search_in_the_chinese_edition_finds_words_inside_longer_chinese_text(si
     assert all(f"/{ZH}" in link for link in found), "a result left the Chinese edition"
 
 
-def test_search_in_the_english_edition_still_stems_english_words(choose, page):
+def test_search_in_the_english_edition_still_finds_english_words_by_their_stem(choose, page):
     site, (claim_id, query) = choose(pick.a_stemmed_word)
     page.goto(site.url)
     search(page, query)
