@@ -153,6 +153,8 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         catalog = _load(data_dir)
     except DataError as error:
         problems += error.problems
+    if catalog is not None:
+        problems += _interface_problems(catalog)
     if publication:
         problems += _publication_problems(catalog, data_dir, docs_dir)
     if problems:
@@ -198,6 +200,28 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         f" {counts['sources']} sources: no problems found."
         + (" Ready to publish." if publication else "")
     )
+
+
+def _interface_problems(catalog: Catalog) -> list[Problem]:
+    """A declared language the interface has no catalog for (the build would stop)."""
+    from .rendering.i18n import LOCALE_DIR, has_interface, interface_languages
+
+    dossier = catalog.dossier
+    problems = []
+    for n, language in enumerate(dossier.model.languages):
+        if not has_interface(language):
+            line, col = dossier.where("languages", n)
+            problems.append(
+                Problem(
+                    dossier.display_path,
+                    line,
+                    col,
+                    f"dossier-gen's interface is not translated into {language!r} (it has"
+                    f" {', '.join(interface_languages())}); add a catalog for it in"
+                    f" {LOCALE_DIR.name}/ (make catalogs) or choose one of those",
+                )
+            )
+    return problems
 
 
 def _translation_report(catalog: Catalog, docs_dir: Path) -> dict[str, dict[str, Any]]:

@@ -78,6 +78,17 @@ def test_language_and_languages_must_agree(bilingual):
     assert "language is 'fr' but languages starts with 'en'" in message
 
 
+def test_a_language_the_interface_is_not_translated_into_is_reported(bilingual):
+    settings = bilingual / "data" / "dossier.yml"
+    settings.write_text(settings.read_text().replace("[en, zh-Hans]", "[en, zh-Hans, fr]"))
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/dossier.yml:3:26: dossier-gen's interface is not translated into 'fr' (it has"
+        " en, zh-Hans); add a catalog for it in locale/ (make catalogs) or choose one of those"
+    ) in result.output
+
+
 def test_a_translation_into_an_undeclared_language_is_refused_at_its_key(bilingual):
     record = bilingual / "data" / "entities" / "zhou-haiyan.yml"
     record.write_text(record.read_text().replace("  zh-Hans:", "  zh-Hant:"))

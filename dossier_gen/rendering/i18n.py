@@ -48,9 +48,12 @@ def catalog_path(language: str) -> Path:
 
 
 def interface_languages() -> list[str]:
-    """The languages the interface is translated into, as Babel locale names, with the
-    language it is written in."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    """The languages the interface is translated into, as language tags (`zh-Hans`), with
+    the language it is written in."""
+    found = sorted(
+        p.parent.parent.name.replace("_", "-")
+        for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")
+    )
     return [SOURCE_LANGUAGE, *found]
 
 
