@@ -28,6 +28,18 @@ LIGHTHOUSE = NODE_BIN / "lighthouse"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Debian's chromium, unless CHROME_PATH (which Lighthouse itself reads) names another.
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+"""How tests and the bench launch chromium: no sandbox (containers), and no host resolved
+but the loopback one, so a page that reaches for another site fails instead of leaking."""
 
 # Keeps Chromium off the network: without the resolver rule it still calls update, account
 # and time hosts (shared/research/browser-testing.md), and a page's own third-party request

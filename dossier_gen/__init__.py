@@ -11,8 +11,9 @@ Data flows one way, and the package's folders follow it:
 - `importing/` and `editing/`: other fact-checkers' ClaimReview in; diffs, new records and
   link checks for editors.
 
-Two thin faces sit on top: `cli.py` (the `dossier` command) and `mkdocs_plugin.py` (the
-only module that imports MkDocs). The public API is what this module exports.
+Two thin faces sit on top: `cli.py` (the `dossier` command) and `mkdocs_plugin.py`
+(which, with its page classes in `mkdocs_pages.py`, is all that imports MkDocs). The public
+API is what this module exports.
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -86,6 +86,25 @@ config_option = click.option(
 _QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def _hand_written(docs_dir: Path) -> list[str]:
+    """Every file in the pages folder, as a path within it."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+
+
+def _edition_pages(docs_dir: Path, folder: str, folders: set[str]) -> list[str]:
+    """The hand-written pages of the edition in `folder` (`""` for the first language's),
+    as paths within it: its own translations, and the first language's pages that it shows
+    untranslated (`write.write_pages` copies those in with a notice)."""
+    every = _hand_written(docs_dir)
+    first = [p for p in every if p.split("/")[0] not in folders]
+    if not folder:
+        return first
+    own = {p.removeprefix(folder + "/") for p in every if p.startswith(folder + "/")}
+    return sorted(own | set(first))
+
+
 def _load(data_dir: Path) -> Catalog:
     """Every record, read on every core; a `DataError` lists every problem."""
     from .speed.parallel import read_many
@@ -153,7 +172,10 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         catalog = _load(data_dir)
     except DataError as error:
         problems += error.problems
-    if catalog is not None:
+    else:
+        from .rendering.urls import page_path_problems
+
+        problems += page_path_problems(catalog, _hand_written(docs_dir), docs_dir.as_posix())
         problems += _interface_problems(catalog)
     if publication:
         problems += _publication_problems(catalog, data_dir, docs_dir)
@@ -451,6 +473,7 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     check_docs_folder(docs_dir)
     dossier = catalog.dossier.model
     templates = site_template_dirs(Path.cwd(), template_dirs)
+    folders = {edition_prefix(dossier, lang).rstrip("/") for lang in dossier.languages} - {""}
     sites = {}
     for edition in editions(dossier):
         folder = edition_prefix(dossier, edition.language).rstrip("/")
@@ -463,7 +486,13 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
         sites[folder] = (
             edition,
             build_site(
-                catalog, templates, intro, renderer=render_in_parallel, language=edition.language
+                catalog,
+                templates,
+                intro,
+                doc_pages=_edition_pages(docs_dir, folder, folders),
+                renderer=render_in_parallel,
+                language=edition.language,
+                docs=docs_dir.as_posix(),
             ),
         )
     _, site = sites.pop("")

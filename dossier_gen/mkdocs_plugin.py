@@ -12,7 +12,8 @@ other edition into its folder of the site (`site/zh/`), from the same `mkdocs.ym
 edition's language, address, navigation titles and hand-written pages (`docs/zh/`). So
 `mkdocs build`, `mkdocs serve`, `dossier build` and `dossier serve` all give every edition.
 
-With `cli.py`, it is one of the package's two faces and the only module that imports MkDocs;
+With `cli.py`, it is one of the package's two faces, and with `mkdocs_pages.py` (its page
+classes and the conversion on every core) the only module that imports MkDocs;
 everything it publishes comes from the engine-neutral core (`publishing.site.build_site`,
 `publishing.theme`), and what a preview keeps between rebuilds lives in `speed.preview`.
 """
@@ -22,6 +23,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -33,48 +36,50 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import normalize_url
 
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
+from .mkdocs_pages import GeneratedPage, convert_ahead
 from .problems import DataError
+from .publishing import search
 from .publishing.audit import audit_site
-from .publishing.site import build_site
+from .publishing.cards import CACHE_DIR
+from .publishing.site import ASSETS, Image, build_site
 from .publishing.sitemap import with_alternates
 from .publishing.theme import (
     Alternate,
     Share,
     fix_theme_markup,
     head_block,
+    insert_csp,
     insert_head,
     insert_in_article,
     language_switcher,
     mark_chinese,
     set_html_lang,
+    use_dossier_search,
 )
 from .records.models import Dossier
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
 from .rendering.i18n import N_, has_interface
 from .rendering.localize import Edition, notice_html
-from .rendering.render import DEFAULT_TEMPLATES, site_template_dirs
-from .speed import parallel
+from .rendering.render import DEFAULT_TEMPLATES, PageRenderer, site_template_dirs
+from .speed import memory, parallel
 from .speed.auditing import PageAuditor
+from .speed.cores import worker_count
 from .speed.preview import Preview, files_stamp
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-
-SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
-"""Where search splits words: white space, hyphens and Chinese punctuation, and the zero-width
-space that jieba's segmentation puts between Chinese words (without it, Chinese text is one
-long word and a search for a name inside it finds nothing). mkdocs-material's own separator
-for Chinese."""
 
 
 class DossierConfig(base.Config):
@@ -91,9 +96,27 @@ class DossierConfig(base.Config):
     """Audit every built page's HTML and fail the build on active content (a script, frame,
     event handler or non-http(s) address) that may have come from data. Leave it on: it is
     the second line of defence behind the escaping of record text."""
+    parallel = c.Type(bool, default=True)
+    """Convert the generated pages' Markdown to HTML on every core before MkDocs reaches
+    them, with MkDocs' own conversion (the same HTML, links and warnings); off, MkDocs
+    converts each page in turn on one core."""
     search_setup = c.Type(bool, default=True)
-    """Set the search plugin's word separator so Chinese text is found by the words in it.
-    A separator of the site's own that lacks the zero-width space gets a warning."""
+    """Answer the theme's search box with the dossier's own index (`publishing.search`):
+    built from the records, with Chinese cut into words, fetched by a reader's browser only
+    when they search, and then only the shards a query needs. Off: the plugin leaves the
+    theme's search as the site configures it (it indexes every page's HTML, and every page
+    downloads the whole index)."""
+    share_links = c.Type(bool, default=True)
+    """Put links to share each claim on its page: e-mail, X, Facebook, WhatsApp, Telegram,
+    Weibo and LINE. They are plain links: no script or request reaches those sites before a
+    reader clicks one."""
+    cards = c.Type(bool, default=True)
+    """Draw a link-preview card (a 1200×630 PNG with the verdict, the claim's title, the
+    claimant and the site's name) for each claim page, and name it in the page's `og:image`
+    and Twitter card tags."""
+    cards_cache = c.Type(str, default=CACHE_DIR)
+    """Folder, relative to `mkdocs.yml`, where cards are kept between builds; a card is drawn
+    again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
 
 
 NAV_TITLES = (
@@ -159,15 +182,6 @@ class _DirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class _GeneratedPage(File):
-    """A generated page that a dirty rebuild may skip when its Markdown did not change."""
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged and super().is_modified()
-
-
 def _moved(config: MkDocsConfig, file: File, src_uri: str, inclusion: InclusionLevel) -> File:
     """`file` (such as `docs/zh/about.md`) as the page at `src_uri` (`about.md`) of its
     edition, with its edit link still pointing at it."""
@@ -187,13 +201,39 @@ def _settings_files(config: MkDocsConfig) -> list[Path]:
     return paths
 
 
-def _share(page: Page, config: MkDocsConfig) -> Share:
-    """What a link preview of `page` shows: its title and description, or the site's."""
+def _share(page: Page, config: MkDocsConfig, image: Image | None) -> Share:
+    """What a link preview of `page` shows: its title, description and image, or the
+    site's."""
     title = config.site_name
     if page.title and not page.is_homepage:
         title = Markup(page.title).striptags()
     description = (page.meta or {}).get("description") or config.site_description
-    return Share(config.site_name, title, description or None, page.canonical_url)
+    if image is None or not config.site_url:
+        return Share(config.site_name, title, description or None, page.canonical_url)
+    return Share(
+        config.site_name,
+        title,
+        description or None,
+        page.canonical_url,
+        urls.site_url(config.site_url, image.path),
+        image.alt,
+        (image.width, image.height),
+    )
+
+
+def _neutralise_head_text(page: Page) -> None:
+    """A hand-written page's title and description as the theme may print them.
+
+    mkdocs-material prints both raw into the head (the title through `striptags`, which
+    decodes entities), so `title: '</title><script>…'` in front matter, or such a first
+    heading, would become markup. They get the look-alike characters generated pages' titles
+    get; a title without `< > & " '` reads exactly as written."""
+    title = page.title
+    if title:
+        page.meta["title"] = plain_title(title)
+    description = page.meta.get("description")
+    if description is not None:
+        page.meta["description"] = plain_title(str(description))
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -205,6 +245,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Set by `mkdocs serve`; a one-shot build keeps nothing between builds."""
         self.head: dict[str, list[str]] = {}
         """Page path → its JSON-LD blocks, as the HTML head prints them."""
+        self.images: dict[str, Image] = {}
+        """Page path → its link-preview image."""
+        self.project = Path(".")
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
         self.edition: str | None = None
@@ -218,6 +261,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """The dossier's settings (kept when the records are let go)."""
         self.untranslated: set[str] = set()
         """Hand-written pages this edition shows in the original language."""
+        self.search: dict[str, search.SearchDoc] | None = None
+        """Page path → its search document, when the dossier answers the search box: the
+        records' pages from the catalog, the others as MkDocs renders them."""
+        self.page_search: dict[str, search.SearchDoc] = {}
+        """The search documents of pages that are not records' pages. Kept across a
+        preview's rebuilds, which render only the pages that changed."""
+        self.pages_searched: set[str] = set()
+        self.scratch: Path | None = None
+        """A one-shot build's folder for its pages' Markdown and HTML, removed at its end."""
+        self.written = memory.EveryNth(500)
+        """Pages a one-shot build wrote: every 500, the memory they took goes back."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -231,7 +285,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _dirty(self) -> bool:
         return self.preview is not None and self.preview.dirty
 
-    # Early: the search plugin fills in its default separator in its own on_config.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preview is not None:
@@ -253,10 +306,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 catalog = catalog.with_base_url(config.site_url)
         self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
+        self.project = project
         problems = docs_folder_problems(Path(config.docs_dir), project)
         if problems:
             raise PluginError(
-                "The pages folder links outside the project:\n" + "\n".join(map(str, problems))
+                "The pages folder holds symbolic links:\n" + "\n".join(map(str, problems))
             )
         self.template_dirs = site_template_dirs(project, self.config.templates)
         dossier = catalog.dossier.model
@@ -290,39 +344,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         ):
             if path not in [str(item) for item in listed]:
                 listed.append(path)
-        if self.config.search_setup:
-            self._set_up_search(config)
+        search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        # The dossier's search needs the theme's search box, which only Material's plugin adds.
+        self.search = {} if self.config.search_setup and search_plugin is not None else None
         if config.theme.name == "material" and config.theme.get("font"):
             log.warning(
                 "theme.font makes every page load fonts from Google's servers, which tells"
                 " them who reads the dossier; set `font: false` under `theme` in mkdocs.yml"
             )
         return config
-
-    def _set_up_search(self, config: MkDocsConfig) -> None:
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        settings = getattr(search, "config", None)
-        if settings is None:
-            return  # a site without search has nothing to set up
-        if "separator" not in settings:
-            log.warning(
-                "The search plugin has no word separator to set, so the dossier cannot make"
-                " Chinese text searchable by the words in it (a search for a Chinese name"
-                " inside a longer run finds nothing); dossier-gen supports mkdocs-material's"
-                " search. Set the plugin's `search_setup: false` to silence this."
-            )
-            return
-        if not settings["separator"]:
-            settings["separator"] = SEARCH_SEPARATOR
-        elif "\\u200b" not in settings["separator"] and "\u200b" not in settings["separator"]:
-            log.warning(
-                "The search plugin's separator %r lacks the zero-width space (\\u200b) that"
-                " Chinese word segmentation puts between words, so a search for a Chinese name"
-                " finds nothing; remove the separator setting to use the dossier's (%s), or"
-                " add \\u200b to it",
-                settings["separator"],
-                SEARCH_SEPARATOR,
-            )
 
     def _edition_docs(self, files: Files, config: MkDocsConfig) -> None:
         """Each edition's hand-written pages: `docs/zh/about.md` is the `zh` edition's
@@ -357,24 +387,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._edition_docs(files, config)
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
-        renderer = self.preview.pages.render if self.preview else parallel.render_in_parallel
-        site = build_site(
-            self.catalog,
-            self.template_dirs,
-            intro,
-            doc_pages=[f.src_uri for f in files.documentation_pages()],
-            renderer=renderer,
-            language=self.language,
-        )
+        if self.preview is not None:
+            renderer: PageRenderer = self.preview.pages.render
+        else:
+            # A one-shot build keeps no page's text in memory until MkDocs needs it.
+            self.scratch = Path(tempfile.mkdtemp(prefix="dossier-build-"))
+            renderer = parallel.render_into(self.scratch / "markdown")
+        try:
+            site = build_site(
+                self.catalog,
+                self.template_dirs,
+                intro,
+                doc_pages=[f.src_uri for f in files.documentation_pages() if f.abs_src_path],
+                renderer=renderer,
+                language=self.language,
+                docs=Path(config.docs_dir).name,
+                share_links=self.config.share_links,
+                card_cache=self.project / self.config.cards_cache if self.config.cards else None,
+                card_drawer=parallel.draw_in_parallel,
+            )
+        except DataError as error:
+            raise PluginError(f"The dossier's pages would clash:\n{error}") from None
+        self.images = site.images
+        if self.search is not None:
+            self.search = site.search
         # Only the heads outlive this hook; as text they take a fraction of their objects.
         self.head = {
             path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
         }
-        docs_dir = Path(config.docs_dir).resolve()
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
-            return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
+            return Path(
+                os.path.relpath(folder.resolve(), Path(config.docs_dir).resolve())
+            ).as_posix()
 
         if self._dirty:
             assert self.preview is not None
@@ -383,13 +429,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 # A hand-written page the dossier completes (the home page): keep its edit link.
-                existing.content_string = page.markdown
+                existing.content_string = page.read()
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            file = _GeneratedPage.generated(
-                config, path, content=page.markdown, inclusion=inclusion
-            )
-            assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
+            if page.file is not None:
+                file = GeneratedPage.generated(
+                    config, path, abs_src_path=str(page.file), inclusion=inclusion
+                )
+            else:
+                file = GeneratedPage.generated(
+                    config, path, content=page.markdown, inclusion=inclusion
+                )
+            assert isinstance(file, GeneratedPage)  # File.generated makes an instance of cls
             if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
                 assert self.preview is not None
                 file.unchanged = self.preview.unchanged(path, page.markdown, self.head.get(path))
@@ -398,10 +449,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
+        if self.search is not None:
+            # Every page the site has once the generated ones are in: what search may list.
+            self.pages_searched = {f.src_uri for f in files.documentation_pages()}
+            worker = (ASSETS / "dossier-search.js").read_bytes()
+            files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
+        for image in site.images.values():  # copied from the card cache when written
+            files.append(File.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
             # A one-shot build needs the records no more (the other editions' builds keep
             # their own reference), and the pages' HTML can use the memory.
             self.catalog = None
+            memory.give_back_freed_memory()
         if self._dirty:
             assert self.preview is not None
             # As search entries name pages: the home page's "./" is "".
@@ -413,6 +472,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             many = len(files.documentation_pages()) >= parallel.MIN_ITEMS
             self.auditor = PageAuditor(None if many else 0)
         return files
+
+    # Last: the pages are as every other plugin left them.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs converts each page's Markdown on one core (half of a build's time at 10,000
+        # claims). The record pages, which stay out of the navigation, are converted here by
+        # MkDocs' own code on every core, and each takes its HTML when MkDocs reaches it.
+        if self.preview is not None or not self.config.parallel or not parallel.can_fork():
+            return nav
+        assert self.scratch is not None  # made by on_files in a one-shot build
+        count = convert_ahead(nav, config, files, self.scratch / "html")
+        if count:
+            log.debug("Converted %d generated pages ahead, on %d cores", count, worker_count())
+        return nav
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -428,10 +501,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.preview is None and isinstance(page.file, _GeneratedPage):
-            page.markdown = ""  # not None: a page whose Markdown is None has no title
-            page.file.content_string = ""
-        html = mark_chinese(html, self.language)
+        if isinstance(page.file, GeneratedPage):
+            if self.preview is None:
+                page.markdown = ""  # not None: a page whose Markdown is None has no title
+                page.file.content_string = ""
+        else:
+            _neutralise_head_text(page)
+            # Generated pages mark Chinese in record text as they are rendered
+            # (`escape.md_text`); a hand-written page is marked here.
+            html = mark_chinese(html, self.language)
         if page.file.src_uri in self.untranslated:
             assert self.dossier is not None
             original = self.dossier.language
@@ -445,7 +523,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 + f'<div lang="{original}">{html[:split]}</div>'
                 + html[split:]
             )
+        if self.search is not None and page.file.src_uri not in self.search:
+            # Not a record's page: found by its title, and a hand-written page by its text.
+            written = not isinstance(page.file, GeneratedPage) and not page.is_homepage
+            self.page_search[page.file.src_uri] = search.page_doc(
+                page.file.src_uri, page.title or "", search.html_text(html) if written else ""
+            )
         return html
+
+    # Before the theme's search plugin, which then leaves the page out of its own index.
+    @event_priority(100)
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if self.search is not None:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return context
 
     def _alternates(self, page: Page) -> list[Alternate]:
         """The page in each of the dossier's languages, itself included."""
@@ -474,7 +567,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             normalize_url(urls.ATOM_FEED, page=page),
             feed_title,
             self.head.get(page.file.src_uri, []),
-            _share(page, config),
+            _share(page, config, self.images.get(page.file.src_uri)),
             # Deeper pages' alternates are in the sitemap (publishing/sitemap.py says why).
             alternates if page.is_homepage else [],
         )
@@ -482,12 +575,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if alternates:
             output = set_html_lang(output, self.language)
             output = insert_in_article(output, language_switcher(alternates, self.language))
+        if self.search is not None:
+            output = use_dossier_search(output, urls.search_worker_address())
+        # Last: the policy hashes the inline scripts as they finally are.
+        output = insert_csp(output)
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
-        if self.preview is None and isinstance(page.file, _GeneratedPage):
+        if self.preview is None and isinstance(page.file, GeneratedPage):
             # Search and the theme read the HTML in on_page_context; anchors were listed
             # while rendering it. The title stays, so other pages' links keep their text.
             page.content = ""
+            page.toc = TableOfContents([])  # anchors are checked from present_anchor_ids
+            self.written.tick()
         return output
 
     def on_post_template(
@@ -509,7 +608,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
         block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
-        return fix_theme_markup(insert_head(output_content, block))
+        output = fix_theme_markup(insert_head(output_content, block))
+        if self.search is not None:
+            output = use_dossier_search(output, urls.search_worker_address())
+        return insert_csp(output)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -521,7 +623,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             auditor, self.auditor = self.auditor, None
             problems = auditor.finish(config.site_dir)
         elif self.config.audit and self.preview is not None:
-            problems = audit_site(config.site_dir, self.preview.written | {"404.html"})
+            problems = audit_site(
+                config.site_dir,
+                self.preview.written | {"404.html"},
+                memo=self.preview.audit_memo,
+            )
         else:
             problems = []
         if problems:
@@ -529,9 +635,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 "The built site failed the HTML audit (active content that may"
                 " have come from data):\n" + "\n".join(problems)
             )
-        if self._dirty:
-            assert self.preview is not None
-            self.preview.merge_search_index(Path(config.site_dir) / "search" / "search_index.json")
+        if self.search is not None:
+            memory.give_back_freed_memory()
+            self._write_search_index(config)
+        self._remove_scratch()
         if self.editions_catalog is not None:
             catalog, self.editions_catalog = self.editions_catalog, None
             for language in catalog.dossier.model.other_languages:
@@ -558,7 +665,26 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info("Building the %s edition into %s/", language, folder)
         build(edition_config)
 
+    def _remove_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        assert self.search is not None
+        site = Path(config.site_dir)
+        pages = {path: doc for path, doc in self.page_search.items() if path in self.pages_searched}
+        docs = [*self.search.values(), *pages.values()]
+        weights = self.preview.search_weights(docs) if self.preview is not None else None
+        for path, content in search.index_files(docs, weights).items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        # The theme's own index, empty since every page was left out of it: nothing reads it.
+        (site / urls.SEARCH_DIR / "search_index.json").unlink(missing_ok=True)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._remove_scratch()
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None

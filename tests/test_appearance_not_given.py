@@ -85,17 +85,15 @@ def test_pages_say_it_was_not_given_and_name_the_report(root):
     pages = render_pages(load_catalog(root / "data"))
     claim = pages["claims/bridge-best.md"].markdown
     assert (
-        # The registry is a Chinese source: its title as published is marked as such.
-        ', as reported by [<span lang="zh">Bridge registry entry</span>]'
-        "(../sources/example-registry.md)"
-        " (Example Registry), which does not say where the claim appeared.\n"
+        ' · reported by <a href="../../sources/example-registry/">Bridge registry entry</a>,'
+        " Example Registry, which does not say where the claim appeared</p>"
     ) in claim
     row = next(
-        line for line in pages["claims/index.md"].markdown.splitlines() if "bridge-best.md" in line
+        line for line in pages["claims/index.md"].markdown.splitlines() if "bridge-best/" in line
     )
-    assert row.endswith("| not given |")
+    assert 'data-source="example-registry"' in row
     source = pages["sources/example-registry.md"].markdown
-    assert "| reports the claim, not where it appeared |  |" in source
+    assert "Cited as the report of the claim, which does not say where it appeared</span>" in source
 
 
 def test_the_timeline_lists_the_reports_publication(root):
@@ -168,8 +166,8 @@ def test_diff_says_a_new_claim_was_not_placed(root):
     )
     result = CliRunner().invoke(cli, ["diff", "HEAD"])
     assert (
-        "- **The bridge is the best in the region** (`bridge-newest`): rated **Not checkable**,"
-        " with no evidence items. Where it appeared is not given by `example-registry`."
+        "- **The bridge is the best in the region** (bridge-newest): rated **Not checkable**,"
+        " with no evidence items. Where it appeared is not given by example-registry."
     ) in result.output
 
 

@@ -88,35 +88,35 @@ def change_the_dossier(repo: Path) -> None:
 
 
 SAMPLE = """\
-## Changes to the dossier's claims: `main` ({commit}) → the working tree
+## Changes to the dossier's claims: main ({commit}) → the working tree
 
 ### Claims added
 
-- **The bridge opened in 2019** (`bridge-opened`): rated **Not checkable**, with no evidence items.
+- **The bridge opened in 2019** (bridge-opened): rated **Not checkable**, with no evidence items.
 
 ### Claims removed
 
-- **The bridge is the best in the region** (`bridge-best`), rated **Not checkable**.
+- **The bridge is the best in the region** (bridge-best), rated **Not checkable**.
 
 ### Rating changes
 
-- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (`bridge-finished`): **Confirmed** → **False**. Update of 2026-11-22: A later registry entry shows that work went on in 2019.
+- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (bridge-finished): **Confirmed** → **False**. Update of 2026-11-22: A later registry entry shows that work went on in 2019.
 
 ### Evidence
 
-- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (`bridge-finished`)
-  - added: contradicts, `example-registry` (entry 43): “工程 2019”
-  - removed: context, `example-report` (paragraph 3): “--8\\<-- "/etc/passwd"”
+- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (bridge-finished)
+  - added: contradicts, example-registry (entry 43): “工程 2019”
+  - removed: context, example-report (paragraph 3): “\\--8\\<-- "/etc/passwd"”
 
 ### Verdict summaries changed
 
-- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (`bridge-finished`)
+- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (bridge-finished)
   - before: The registry lists the bridge as complete in 2018. {{: onclick=alert(1) }}
   - after: A later registry entry shows work went on in 2019.
 
 ### Other edits
 
-- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (`bridge-finished`): `updates`
+- **The bridge was finished in 2018 \\<script\\>alert(1)\\</script\\>** (bridge-finished): updates
 """  # noqa: E501 -- the Markdown lines are as long as the output's
 
 
@@ -134,15 +134,15 @@ def test_two_revisions(repo):
     git(repo, "commit", "-q", "-m", "Re-rate bridge-finished")
     result = diff("main~1", "main")
     assert result.exit_code == 0, result.output
-    assert "## Changes to the dossier's claims: `main~1` (" in result.stdout
-    assert ") → `main` (" in result.stdout
+    assert "## Changes to the dossier's claims: main\\~1 (" in result.stdout
+    assert ") → main (" in result.stdout
     assert "**Confirmed** → **False**. Update of 2026-11-22" in result.stdout
     # The working tree is clean, so comparing it with its own commit finds nothing.
     same = diff("HEAD")
     assert same.exit_code == 0
     commit = git(repo, "rev-parse", "HEAD").strip()
     assert diff(commit[:10]).stdout.startswith(
-        f"## Changes to the dossier's claims: `{commit[:10]}` → the working tree\n"
+        f"## Changes to the dossier's claims: {commit[:10]} → the working tree\n"
     )
     assert same.stdout.endswith("\n\nNo change to the published claims.\n")
 
@@ -154,9 +154,7 @@ def test_rating_change_without_an_update_is_a_problem(repo):
     assert (
         "**Not checkable** → **False**. **No dated update explains this change.**" in result.stdout
     )
-    assert (
-        "### Problems\n\n- `data/claims/bridge-best.yml:11:9`: the rating changed" in result.stdout
-    )
+    assert "### Problems\n\n- data/claims/bridge-best.yml:11:9: the rating changed" in result.stdout
     assert result.stderr.startswith(
         "data/claims/bridge-best.yml:11:9: the rating changed from 'not-checkable' to 'false'"
         " without a new dated update explaining it: add under `updates` an item"
@@ -185,7 +183,7 @@ def test_a_record_that_cannot_be_read_is_reported(repo):
     (repo / "data" / "claims" / "bridge-best.yml").write_text("title: [\n", encoding="utf-8")
     result = diff("main")
     assert result.exit_code == 1
-    assert "- `data/claims/bridge-best.yml:2:1`: this is not valid YAML" in result.stdout
+    assert "- data/claims/bridge-best.yml:2:1: this is not valid YAML" in result.stdout
     # A claim that cannot be read is not reported as removed.
     assert "Claims removed" not in result.stdout
 
@@ -216,3 +214,39 @@ def test_data_outside_the_repository_is_a_usage_error(repo, tmp_path):
     result = diff("main", "--data", str(outside))
     assert result.exit_code == 2
     assert "is not inside the git repository" in result.stderr
+
+
+def test_nothing_from_data_becomes_markup_in_the_summary(repo):
+    """The summary goes into a pull request's job summary, which GitHub renders as
+    CommonMark: file names and record text must stay text there."""
+    from markdown_it import MarkdownIt
+
+    edit(repo, "claims/bridge-best.yml", "rating: not-checkable", "rating: false")
+    edit(
+        repo,
+        "claims/bridge-best.yml",
+        "The bridge is the best in the region",
+        "1. `code` [link](javascript:alert(1)) <b>bold</b> *em* ~~s~~ | a | b |",
+    )
+    (repo / "data" / "claims" / "x`\n# Injected heading.yml").write_text("title: [\n")
+    result = diff("main")
+    assert result.exit_code == 1
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(result.stdout)
+    inline = [child for t in tokens if t.children for child in t.children]
+    assert {t.type for t in inline} <= {"text", "strong_open", "strong_close", "softbreak"}, {
+        t.type for t in inline
+    }
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert all(
+        h.startswith(("Changes to the dossier", "Rating changes", "Problems"))
+        or h
+        in (
+            "Claims added",
+            "Claims removed",
+            "Evidence",
+            "Other edits",
+            "Verdict summaries changed",
+        )
+        for h in headings
+    ), headings
+    assert "ordered_list_open" not in {t.type for t in tokens}

@@ -187,3 +187,20 @@ def test_a_dossier_with_no_claims_has_valid_empty_exports(tmp_path):
 def test_record_schemas_are_published(exported):
     for name, text in schema_texts().items():
         assert exported[f"schema/{name}"] == text.encode("utf-8")
+
+
+def test_the_feed_carries_the_latest_claims_only(tmp_path):
+    from devtools.synth import write_dossier
+    from dossier_gen.publishing.exports import FEED_ENTRIES, _updated, atom_feed
+
+    catalog = load_catalog(write_dossier(tmp_path, FEED_ENTRIES + 20) / "data")
+    feed = feedparser.parse(atom_feed(catalog))
+    assert len(feed.entries) == FEED_ENTRIES
+    newest = sorted(catalog.claims, key=lambda cid: _updated(catalog, cid), reverse=True)
+    shown = {entry.id.rstrip("/").rsplit("/", 1)[-1] for entry in feed.entries}
+    assert {_updated(catalog, cid) for cid in shown} <= {
+        _updated(catalog, cid) for cid in newest[:FEED_ENTRIES]
+    }
+    assert min(_updated(catalog, cid) for cid in shown) >= _updated(
+        catalog, newest[FEED_ENTRIES - 1]
+    )

@@ -82,9 +82,12 @@ def test_hostile_text_is_shown_literally_in_the_page_body(project, path):
     tags = re.findall(r"<([a-zA-Z0-9]+)([^>]*)>", content)
     # The templates' own elements: dates (time), rating badges (span), line breaks in evidence
     # items, the build-time scorecard chart (figure, svg and its parts), and the theme's
-    # list of a claim's tags (nav).
+    # list of a claim's tags (nav), and the rating's definition folded under the verdict
+    # (details, summary).
     assert {name for name, _ in tags} <= {
         "a",
+        "details",
+        "summary",
         "svg",
         "path",
         "h1",
@@ -120,7 +123,8 @@ def test_hostile_text_is_shown_literally_in_the_page_body(project, path):
     for _, attributes in tags:
         assert not re.search(r"\son[a-z]+\s*=", attributes), attributes
         for url in re.findall(r'(?:href|src)="([^"]*)"', attributes):
-            assert re.match(r"(https?://|\.{1,2}/|#)", html.unescape(url)), url
+            # mailto: is the e-mail share link, its subject and body percent-encoded.
+            assert re.match(r"(https?://|\.{1,2}/|#|mailto:\?)", html.unescape(url)), url
 
 
 def test_headings_and_titles_show_the_text_with_look_alikes(project):

@@ -354,3 +354,127 @@ def test_size_limit_also_applies_to_text_read_from_git(root):
         f"data/claims/x.yml:1:1: the file is {size:,} bytes; records may be at most"
         f" {MAX_FILE_BYTES:,} bytes"
     ]
+
+
+# --- a record's page may not land on another page's path ----------------------------------
+
+
+def _validate(*args: str):
+    from click.testing import CliRunner
+
+    from dossier_gen.cli import cli
+
+    return CliRunner().invoke(cli, ["validate", *args])
+
+
+def test_a_claim_named_like_a_generated_page_is_refused(root):
+    (root / "data" / "claims" / "by-claimant.yml").write_text(CLAIM, encoding="utf-8")
+    result = _validate()
+    assert result.exit_code == 1
+    assert (
+        "data/claims/by-claimant.yml:1:1: this claim's page would be claims/by-claimant.md,"
+        " which is the list of claims by claimant (claims/by-claimant.md); rename the file"
+        " (the file name is the id)"
+    ) in result.output
+    render = _render(root)
+    assert render.exit_code == 1 and "data/claims/by-claimant.yml:1:1" in render.output
+    assert not (root / "out").exists()
+
+
+def test_a_record_whose_page_a_hand_written_page_already_holds_is_refused(root):
+    (root / "docs" / "sources").mkdir()
+    (root / "docs" / "sources" / "example-report.md").write_text("# Mine\n", encoding="utf-8")
+    result = _validate()
+    assert result.exit_code == 1
+    assert (
+        "data/sources/example-report.yml:1:1: this source's page would be"
+        " sources/example-report.md, which is the hand-written page docs/sources/example-report.md"
+    ) in result.output
+
+
+def test_a_hand_written_page_at_a_generated_path_is_refused(root):
+    (root / "docs" / "ratings.md").write_text("# My ratings\n", encoding="utf-8")
+    (root / "docs" / "feed.atom").write_text("<feed/>", encoding="utf-8")
+    result = _render(root)
+    assert result.exit_code == 1
+    assert (
+        "docs/feed.atom:1:1: the dossier generates a page or file at this path; rename or"
+        " remove the hand-written one"
+    ) in result.output
+    assert "docs/ratings.md:1:1: the dossier generates" in result.output
+
+
+def _render(root: Path):
+    from click.testing import CliRunner
+
+    from dossier_gen.cli import cli
+
+    return CliRunner().invoke(cli, ["render", "--out", "out"])
+
+
+# --- limits that keep a build bounded -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            claim_with("title: A claim", "title: '   '"),
+            "1:8: title: holds no visible character; write the text, or remove the line",
+        ),
+        (
+            claim_with("title: A claim", 'title: "\\u200b\\u200b"'),
+            "1:8: title: holds no visible character; write the text, or remove the line",
+        ),
+        (
+            claim_with("title: A claim", "title: " + "t" * 121),
+            "1:8: title is 121 characters long; at most 120 are allowed",
+        ),
+        (
+            CLAIM + "tags:\n" + "".join(f"  - tag-{i}\n" for i in range(21)),
+            "16:3: tags has 21 items; at most 20 are allowed",
+        ),
+        (
+            CLAIM + 'tags: ["bad\\n"]\n',
+            "15:8: tags[0]: 'bad\\n' is not a valid id: use lowercase letters, digits and single"
+            " hyphens, such as 'guo-wengui'",
+        ),
+    ],
+)
+def test_limits_are_refused_with_a_position(root, text, expected):
+    assert only_problem(root, "claims/new-claim.yml", text) == f"{NEW}:{expected}"
+
+
+def test_an_id_with_a_trailing_newline_is_refused(root):
+    path = root / "data" / "claims" / "x\n.yml"
+    path.write_text(CLAIM, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_catalog("data")
+    assert any("is not a valid id" in p.message for p in caught.value.problems)
+
+
+def test_a_dossier_with_too_many_distinct_tags_is_refused(root, monkeypatch):
+    from dossier_gen.loading import load
+
+    monkeypatch.setattr(load, "MAX_TAGS", 3)
+    text = CLAIM + "tags: [a, b, c, d]\n"  # the fixture's claims use two tags already
+    assert only_problem(root, "claims/new-claim.yml", text) == (
+        f"{NEW}:15:14: tag 'c' would be the dossier's 4th; a dossier uses at most 3 distinct"
+        " tags: reuse an existing one"
+    )
+
+
+def test_too_many_records_of_a_kind_are_refused_before_parsing(root, monkeypatch):
+    from dossier_gen.loading import load
+
+    monkeypatch.setattr(load, "MAX_RECORDS_PER_KIND", 1)
+    with pytest.raises(DataError) as caught:
+        load_catalog("data")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/claims:1:1: 2 claims; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+        "data/entities:1:1: 2 entities; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+        "data/sources:1:1: 2 sources; a dossier holds at most 1 of each kind (split it into"
+        " several dossiers)",
+    ]

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier_gen.cli import cli
-from dossier_gen.importing.mapping import alias_line, slugify, url_words
+from dossier_gen.importing.ids import slugify, url_words
+from dossier_gen.importing.mapping import alias_line
 from dossier_gen.importing.read import MAX_INPUT_BYTES, clean_text, is_post_address
 from dossier_gen.importing.run import ImportFailed, run_import
 from dossier_gen.loading.load import load_catalog

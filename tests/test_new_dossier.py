@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dossier_gen.publishing.search import segment_han, shard_of
+
 from .conftest import ROOT
 from .newsroom import NewDossier
 from .test_release import CATALOG_ENTRY, MATERIAL_ENTRY, VERSION
@@ -112,24 +114,26 @@ def test_the_home_page_links_the_feed(new_dossier):
     assert org["publishingPrinciples"].endswith("/methodology/")
 
 
-def test_the_search_index_splits_jiebas_zero_width_spaces(new_dossier):
-    index = json.loads((new_dossier.site / "search" / "search_index.json").read_text())
-    separator = re.compile(index["config"]["separator"])
+def test_the_search_index_holds_each_chinese_name_as_its_words(new_dossier):
+    search = new_dossier.site / "search"
+    manifest = json.loads((search / "index.json").read_text(encoding="utf-8"))
     entities = _records(new_dossier, "entities").values()
     names = [e["native_name"] for e in entities if "native_name" in e]
     assert names
-    text = " ".join(doc["text"] for doc in index["docs"])
     cut_names = 0
     for name in names:
-        # jieba cut the name at build time, with zero-width spaces around and inside it...
-        pattern = "\u200b" + "\u200b?".join(map(re.escape, name)) + "\u200b"
-        segmented = re.search(pattern, text)
-        assert segmented, f"{name} is not segmented in the search index"
-        # ...and the search's separator splits there, into the words of the name.
-        words = [w for w in separator.split(segmented.group(0)) if w]
+        # The name is cut into words at build time (rjieba), and each word is in the shard
+        # the reader's browser fetches for it: a search for the name, or for a word of it,
+        # finds it.
+        words = segment_han(name)
         assert "".join(words) == name
+        for word in words:
+            shard = shard_of(word, manifest["shards"])
+            terms = json.loads((search / "terms" / f"{shard}.json").read_text(encoding="utf-8"))
+            assert word in terms, f"{word!r} of {name} is not in search shard {shard}"
         cut_names += len(words) > 1
-    assert cut_names, "no name was cut into words: the test would pass without the separator"
+    assert cut_names, "no name was cut into words: the test would pass without segmenting"
+    assert not (search / "search_index.json").exists()  # no whole-site index to download
 
 
 def test_the_new_dossier_is_not_ready_to_publish(new_dossier):

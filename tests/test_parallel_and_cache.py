@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -182,3 +183,55 @@ def test_the_theme_templates_compiled_once_are_reused_until_edited(monkeypatch):
     sources["page.html"] = "Goodbye {{ name }}"
     assert render() == "Goodbye reader"
     assert compiled == ["page.html", "page.html"]
+
+
+def _synthetic_project(where: Path, claims: int, parallel_conversion: bool) -> Path:
+    """A synthetic dossier with the repository's mkdocs.yml, its hand-written pages as
+    placeholders (the real ones link to the real records)."""
+    write_dossier(where, claims)
+    for page in (ROOT / "docs").rglob("*.md"):
+        target = where / "docs" / page.relative_to(ROOT / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            target.write_text(f"# {page.stem}\n\nA placeholder.\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    option = f"      parallel: {'true' if parallel_conversion else 'false'}\n"
+    config = config.replace("      data_dir: data\n", "      data_dir: data\n" + option)
+    (where / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return where
+
+
+@pytest.mark.slow
+def test_converting_pages_on_every_core_gives_the_same_site(tmp_path: Path):
+    # Enough pages for the pool (parallel.MIN_ITEMS); the same records either way.
+    claims = 250
+    sites = []
+    for on in (True, False):
+        project = _synthetic_project(tmp_path / f"parallel-{on}", claims, on)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "-d", "site"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"},
+        )
+        assert result.returncode == 0, result.stderr
+        # The comparison below means something only if the pages were converted ahead: a
+        # conversion that silently never ran would give the same site too.
+        converted = re.search(r"Converted (\d+) generated pages ahead", result.stderr)
+        if on:
+            assert converted is not None, result.stderr[-2000:]
+            assert int(converted.group(1)) >= parallel.MIN_ITEMS
+        else:
+            assert converted is None
+        sites.append(project / "site")
+    pages = sum(1 for _ in sites[0].rglob("index.html"))
+    assert pages >= parallel.MIN_ITEMS
+    files = [sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()) for site in sites]
+    assert files[0] == files[1]
+    different = [
+        str(path)
+        for path in files[0]
+        if (sites[0] / path).read_bytes() != (sites[1] / path).read_bytes()
+    ]
+    assert different == []

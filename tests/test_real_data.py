@@ -20,7 +20,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from dossier_gen.records.fields import FullDate, PartialDate
-from dossier_gen.records.models import Claim, Dossier, Entity, Source
+from dossier_gen.records.models import Claim, Dossier, Entity, Evidence, Source, Statement
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -90,6 +90,46 @@ def _article_lines(source_id: str) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")
 
 
+# Where each article's lines sit in the article as a reader sees it. Locators name these parts
+# ("headline", "photo caption", ...) and number the rest as body paragraphs ("paragraph 4"), so
+# a reader can find a quote in the article without our copy's line numbers.
+ARTICLE_STRUCTURE = {
+    "rfa-2017-10-guo-spies": {1: "headline", 15: "subheading", 33: "subheading", 47: "credit line"},
+    "worldtribune-2017-09-12-guo-asylum": {
+        1: "headline",
+        3: "byline",
+        9: "photo caption",
+        53: "page footer",
+    },
+    "epoch-times-2011-07-26-officials-defected": {
+        1: "headline",
+        3: "standfirst",
+        4: "page header",
+        5: "date line",
+        6: "date line",
+        7: "date line",
+        23: "closing line",
+        25: "page footer",
+    },
+    "yahoo-2021-06-dong-jingwei-spy-thriller": {1: "headline", 3: "page header", 27: "page footer"},
+}
+
+
+def _article_parts(source_id: str) -> dict[str, list[str]]:
+    """Each locator an article's citations may use, with the lines it names."""
+    parts: dict[str, list[str]] = {}
+    paragraph = 0
+    for number, text in enumerate(_article_lines(source_id), 1):
+        if not text.strip():
+            continue
+        label = ARTICLE_STRUCTURE[source_id].get(number)
+        if label is None:
+            paragraph += 1
+            label = f"paragraph {paragraph}"
+        parts.setdefault(label, []).append(text)
+    return parts
+
+
 def _article_citations():
     """Every (where, citation) whose source is one of the four articles."""
     for cid, claim in CLAIMS.items():
@@ -153,15 +193,15 @@ def test_appearance_quote_is_verbatim_in_the_article(claim_id):
 @pytest.mark.parametrize(
     "where, citation", ARTICLE_CITATIONS, ids=[w for w, _ in ARTICLE_CITATIONS]
 )
-def test_article_quote_stands_on_the_line_its_locator_names(where, citation):
-    match = re.fullmatch(r"line (\d+)", citation.locator)
-    assert match, f"{where}: an article locator must read 'line N', not {citation.locator!r}"
-    lines = _article_lines(citation.source)
-    number = int(match.group(1))
-    assert 1 <= number <= len(lines), f"{where}: {citation.locator} is past the end"
-    assert _normalise(citation.quote) in _normalise(lines[number - 1]), (
-        f"{where}: {citation.quote!r} is not on {citation.locator} of {citation.source}"
+def test_article_quote_stands_in_the_part_its_locator_names(where, citation):
+    parts = _article_parts(citation.source)
+    assert citation.locator in parts, (
+        f"{where}: an article locator names a part of the article a reader can find "
+        f"(headline, byline, paragraph N, ...), not {citation.locator!r}"
     )
+    assert any(
+        _normalise(citation.quote) in _normalise(text) for text in parts[citation.locator]
+    ), f"{where}: {citation.quote!r} is not in the {citation.locator} of {citation.source}"
 
 
 # Statements marked as quotes that appeared in one of the four articles.
@@ -343,3 +383,152 @@ def test_defined_but_unused_ratings_are_exactly_the_expected_ones():
     assert unused == EXPECTED_UNUSED_RATINGS, (
         f"defined but unused: {sorted(unused)}; expected {sorted(EXPECTED_UNUSED_RATINGS)}"
     )
+
+
+# --- verdicts rest on independent evidence (the re-audit's rules) ----------------------------
+
+NOT_ESTABLISHED = {"unsupported", "disputed", "contradicted", "false"}
+"""Ratings that say a claim is not established: what they rate may not be stated as fact."""
+
+
+def _paragraph_of(citation) -> str:
+    """The whole paragraph an article citation stands in, else the citation's quote."""
+    if citation.source not in ARTICLE_SOURCES or not ARTICLES.is_dir():
+        return citation.quote
+    texts = _article_parts(citation.source).get(citation.locator or "", [])
+    return " ".join(texts) or citation.quote
+
+
+def _attributes_to(text: str, name: str) -> bool:
+    """Whether `text` gives `name` as where its words come from ("according to X", ...)."""
+    n = re.escape(name)
+    pattern = (
+        rf"according to (?:the )?{n}|{n},? (?:which |who )?(?:first )?(?:reported|said|"
+        rf"told|wrote|broke)|(?:told|citing|cited by|reported by) (?:the )?{n}"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _origin(claim) -> set[str]:
+    """Every entity the claim's words come from: its claimant, whoever relayed it, the outlet
+    it appeared in, and any outlet or person its own paragraph names as its source."""
+    appearance = SOURCES[claim.appearance.source]
+    origin = {claim.claimant, *claim.relayed_by}
+    if appearance.publisher_entity:
+        origin.add(appearance.publisher_entity)
+    text = _paragraph_of(claim.appearance) + " " + claim.statement.text
+    for eid, entity in ENTITIES.items():
+        names = [entity.name, *entity.aliases]
+        if any(len(name) > 3 and _attributes_to(text, name) for name in names):
+            origin.add(eid)
+    return origin
+
+
+def _is_wiki(source_id: str) -> bool:
+    """Wikipedia or a copy of it: a summary anyone can edit, context for a reader, never
+    the evidence a verdict or a stated fact rests on."""
+    return SOURCES[source_id].publisher.casefold().startswith("wikipedia")
+
+
+def _independent_support(claim) -> list[str]:
+    origin = _origin(claim)
+    return [
+        item.source
+        for item in claim.evidence
+        if item.stance == "supports"
+        and item.source != claim.appearance.source
+        and SOURCES[item.source].publisher_entity not in origin
+        and not _is_wiki(item.source)
+    ]
+
+
+@pytest.mark.parametrize(
+    "claim_id", sorted(c for c, claim in CLAIMS.items() if claim.rating == "confirmed")
+)
+def test_a_confirmed_claim_has_support_independent_of_its_origin(claim_id):
+    claim = CLAIMS[claim_id]
+    assert _independent_support(claim), (
+        f"{claim_id} is confirmed, but no supporting evidence comes from a source independent"
+        f" of {sorted(_origin(claim))} (the claimant, who relayed it, where it appeared and"
+        " whom its own words cite) other than Wikipedia"
+    )
+
+
+def test_the_independence_rule_catches_circular_evidence():
+    # A claim that cites SpyTalk, "confirmed" by SpyTalk, is not independently confirmed.
+    spytalk = next(sid for sid, s in SOURCES.items() if s.publisher_entity == "spytalk")
+    claim = next(iter(CLAIMS.values())).model_copy(
+        update={
+            "statement": Statement(
+                text="According to SpyTalk, the minister defected.", form="paraphrase"
+            ),
+            "evidence": [
+                Evidence(source=spytalk, locator="paragraph 1", quote="x", stance="supports")
+            ],
+        }
+    )
+    assert "spytalk" in _origin(claim) and _independent_support(claim) == []
+
+
+def _same_passage(a, b) -> bool:
+    return a.source == b.source and (
+        _normalise(a.quote) in _normalise(b.quote) or _normalise(b.quote) in _normalise(a.quote)
+    )
+
+
+def test_entity_developments_do_not_state_what_a_claim_leaves_unestablished():
+    """A profile's later developments are facts the dossier states in its own voice: none
+    may rest on one of the four articles being checked, or on the very passage of a claim the
+    dossier rates unsupported or worse."""
+    problems = []
+    for eid, entity in ENTITIES.items():
+        for i, development in enumerate(entity.developments):
+            where = f"entity {eid} development {i} ({development.date})"
+            if development.source in ARTICLE_SOURCES:
+                problems.append(f"{where} cites {development.source}, an article being checked")
+            if _is_wiki(development.source):
+                problems.append(f"{where} rests on Wikipedia ({development.source})")
+            for cid, claim in CLAIMS.items():
+                if claim.rating not in NOT_ESTABLISHED:
+                    continue
+                passages = [claim.appearance] + [
+                    e for e in claim.evidence if e.stance == "supports"
+                ]
+                if any(_same_passage(development, p) for p in passages):
+                    problems.append(f"{where} states what {cid} rates {claim.rating}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_rating_change_names_a_previous_rating_other_than_the_current_one():
+    problems = []
+    for cid, claim in CLAIMS.items():
+        changes = [u for u in claim.updates if u.kind == "rating-change"]
+        for update in changes:
+            if update.previous_rating not in RATING_IDS:
+                problems.append(f"{cid}: previous_rating {update.previous_rating!r} undefined")
+        if changes and changes[-1].previous_rating == claim.rating:
+            problems.append(
+                f"{cid}: the last rating change names the current rating as the previous one"
+            )
+        dates = [u.date for u in claim.updates]
+        if dates != sorted(dates):
+            problems.append(f"{cid}: updates are not oldest first")
+        if claim.updates and max(dates) > claim.reviewed_on:
+            problems.append(
+                f"{cid}: an update ({max(dates)}) is later than the last review"
+                f" ({claim.reviewed_on})"
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_an_organisation_is_a_claimant_only_where_the_dossier_read_it():
+    """A claim is attributed to an outlet or body only if the dossier read something it
+    published; words an article says another outlet printed, where that outlet's text was not
+    read, are the article's own claim (with the other outlet named in the statement)."""
+    published = {s.publisher_entity for s in SOURCES.values() if s.publisher_entity}
+    problems = [
+        f"{cid}: claimant {claim.claimant!r} is an organisation the dossier never read"
+        for cid, claim in CLAIMS.items()
+        if ENTITIES[claim.claimant].kind == "organisation" and claim.claimant not in published
+    ]
+    assert not problems, "\n".join(problems)

@@ -69,12 +69,12 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
         record.write_text(record.read_text().replace("A matter of opinion.", "Edited summary."))
         wait_for(page, "Edited summary")
         # Only the changed pages were rebuilt, yet search still finds every page.
-        index = wait_for(f"http://127.0.0.1:{port}/search/search_index.json", "Edited summary")
-        locations = {doc["location"] for doc in json.loads(index)["docs"]}
-        assert {"claims/bridge-finished/", "sources/example-report/", ""} <= locations
+        block = wait_for(f"http://127.0.0.1:{port}/search/docs/0.json", "Edited summary")
+        locations = {row[0] for row in json.loads(block)}
+        assert {"claims/bridge-finished/", "sources/example-report/", "claims/"} <= locations
 
         claim_template = templates / "claim.md.j2"
-        claim_template.write_text(claim_template.read_text().replace('"In short"', '"Briefly"'))
+        claim_template.write_text(claim_template.read_text().replace(">Verdict<", ">Briefly<"))
         wait_for(page, "Briefly")
 
         # The theme's compiled templates are kept between rebuilds, but not once edited.

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from dossier_gen.loading.load import load_catalog
+from dossier_gen.publishing.audit import LineMemo, audit_page
 from dossier_gen.rendering.escape import plain_title
 
 from .conftest import FIXTURE, ROOT, make_fixture_project
+from .test_audit import ACTIVE_CONTENT
 
 pytestmark = pytest.mark.slow
 
@@ -74,10 +76,17 @@ def test_every_language_of_the_dossier_has_its_edition(built, catalog):
 
 
 def test_search_index_holds_claim_titles(built, catalog):
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["title"] for doc in index["docs"]}
+    manifest = json.loads((built / "search" / "index.json").read_text(encoding="utf-8"))
+    rows = [
+        row
+        for block in range(-(-manifest["docs"] // manifest["block"]))
+        for row in json.loads((built / "search" / "docs" / f"{block}.json").read_text("utf-8"))
+    ]
+    titles = {row[1] for row in rows}
     for claim in catalog.claims.values():
         assert plain_title(claim.model.title) in titles
+    # The theme's own index, which every page would fetch, is not published.
+    assert not (built / "search" / "search_index.json").exists()
 
 
 def test_edit_links_point_at_the_yaml_records(built, catalog):
@@ -166,11 +175,34 @@ def test_dossier_title_and_description_cannot_inject_markup(fixture_copy, tmp_pa
     assert '<meta name="description" content="‹img src=x onerror=alert(2)› “ onload=”x">' in html
 
 
-def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fixture_copy):
+def test_search_setup_off_leaves_the_theme_its_own_search(fixture_copy):
+    def build() -> Path:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=fixture_copy,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return fixture_copy / "site"
+
+    site = build()
+    assert (site / "search" / "index.json").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    assert "dossier-search.js" in (site / "index.html").read_text(encoding="utf-8")
+
     config = fixture_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace("  - search\n", "  - search:\n      separator: '[\\s\\-]+'\n")
-    )
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier\n" in text
+    config.write_text(text.replace("  - dossier\n", "  - dossier:\n      search_setup: false\n"))
+    site = build()
+    assert (site / "search" / "search_index.json").is_file()
+    assert not (site / "search" / "index.json").exists()
+    assert "dossier-search.js" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_plugin_refuses_a_hand_written_page_the_dossier_would_replace(fixture_copy):
+    (fixture_copy / "docs" / "ratings.md").write_text("# My ratings\n")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=fixture_copy,
@@ -178,4 +210,42 @@ def test_a_search_separator_without_the_zero_width_space_is_refused_in_strict(fi
         text=True,
     )
     assert result.returncode != 0
-    assert "lacks the zero-width space" in result.stderr
+    assert "docs/ratings.md:1:1: the dossier generates a page or file at this path" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_build_removes_the_staging_folders_a_killed_build_left(fixture_copy):
+    stale = fixture_copy / ".site.new.abc123"
+    (stale / "claims").mkdir(parents=True)
+    (fixture_copy / ".site.old.xyz").mkdir()
+    result = dossier("build", cwd=fixture_copy)
+    assert result.returncode == 0, result.stderr
+    assert (fixture_copy / "site" / "index.html").is_file()
+    assert not list(fixture_copy.glob(".site.*")), "stale staging folders were left"
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", ".site.new.abc123/"], cwd=ROOT, capture_output=True
+    )
+    assert ignored.returncode == 0, ".gitignore does not ignore a stale staging folder"
+
+
+def test_auditing_with_the_line_memo_finds_what_plain_reading_finds(built):
+    # Real pages, and the same pages with hostile lines planted in the head, in the content
+    # and after it: one line text read in different states must give what each state gives.
+    hostile = [inner for inner, _ in ACTIVE_CONTENT]
+    memo = LineMemo()
+    found = 0
+    for n, path in enumerate(sorted(built.rglob("*.html"))):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        content = next((i for i, line in enumerate(lines) if "md-content__inner" in line), None)
+        line = hostile[n % len(hostile)] + "\n"
+        for at in sorted({len(lines) - 2, *([content + 1] if content else []), 3}, reverse=True):
+            lines.insert(at, line)
+        for page in (text, "".join(lines)):
+            plain = audit_page(page)
+            assert audit_page(page, memo=memo) == plain, path
+            found += len(plain)
+    assert found > 100  # the comparison covered problems, not only clean pages
+    assert memo.outcomes  # and the memo was used

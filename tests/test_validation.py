@@ -139,8 +139,8 @@ def test_misspelt_field_is_unknown_and_the_real_one_missing(root):
         "data/claims/new-claim.yml:11:1: unknown field 'ratng'; did you mean 'rating'? Fields"
         " allowed here: title, claim_reviewed, statement, claimant, relayed_by, claimed_on,"
         " appearance, rating,"
-        " summary, analysis, evidence, tags, related, reviewed_on, updates, imported_from,"
-        " translations",
+        " summary, conclusion, analysis, evidence, tags, related, reviewed_on, updates,"
+        " imported_from, translations",
     ]
 
 

@@ -9,7 +9,6 @@ a new dated `rating-change` update naming the previous rating is reported as a p
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..loading.load import read_record, read_record_text
 from ..problems import Problem
 from ..records.kinds import DOSSIER_FILE, RECORD_SUFFIXES
 from ..records.models import Claim, Dossier, Evidence
+from ..rendering.escape import gfm_text
 from .gitread import GitError, files_at, resolve, toplevel
 
 
@@ -55,7 +55,7 @@ def revision_snapshot(rev: str, data_dir: Path) -> Snapshot:
         in_repo = data_dir.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise GitError(f"{data_dir} is not inside the git repository at {root}") from None
-    snap = Snapshot(f"`{rev}`" if commit.startswith(rev) else f"`{rev}` ({commit[:7]})")
+    snap = Snapshot(gfm_text(rev if commit.startswith(rev) else f"{rev} ({commit[:7]})"))
     files = files_at(commit, [f"{in_repo}/{DOSSIER_FILE}", f"{in_repo}/claims"], root)
     for repo_path, data in sorted(files.items()):
         path = Path(repo_path)
@@ -85,13 +85,6 @@ def _add_claim(
 
 # --- comparing ---------------------------------------------------------------------------
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>&~|$#])")
-
-
-def md(text: str) -> str:
-    """Record text as inert Markdown on one line: no record text becomes a link or a tag."""
-    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
-
 
 @dataclass
 class Report:
@@ -104,10 +97,10 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
     labels = {r.id: r.label for r in scale.ratings} if scale else {}
 
     def rating(rating_id: str) -> str:
-        return f"**{md(labels.get(rating_id, rating_id))}**"
+        return f"**{gfm_text(labels.get(rating_id, rating_id))}**"
 
     def name(claim_id: str, claim: Claim) -> str:
-        return f"**{md(claim.title)}** (`{claim_id}`)"
+        return f"**{gfm_text(claim.title)}** ({gfm_text(claim_id)})"
 
     # A claim whose file cannot be read on one side is neither added nor removed: its
     # problem is reported instead.
@@ -130,7 +123,7 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
         unplaced = (
             ""
             if claim.appeared_in
-            else f" Where it appeared is not given by `{claim.appearance_source}`."
+            else f" Where it appeared is not given by {gfm_text(claim.appearance_source)}."
         )
         sections["Claims added"].append(
             f"- {name(cid, claim)}: rated {rating(claim.rating)}, with {count or 'no'}"
@@ -154,7 +147,7 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
             line = f"- {title}: {rating(old.rating)} → {rating(new.rating)}."
             if explained:
                 update = explained[-1]
-                line += f" Update of {update.date}: {md(update.note)}"
+                line += f" Update of {update.date}: {gfm_text(update.note)}"
             else:
                 line += " **No dated update explains this change.**"
                 where = head.claims[cid].where("rating")
@@ -175,15 +168,15 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
         if old.summary != new.summary:
             sections["Verdict summaries changed"] += [
                 f"- {title}",
-                f"  - before: {md(old.summary)}",
-                f"  - after: {md(new.summary)}",
+                f"  - before: {gfm_text(old.summary)}",
+                f"  - after: {gfm_text(new.summary)}",
             ]
         shown = {"rating", "evidence", "summary"}
         edited = [
             f for f in Claim.model_fields if f not in shown and getattr(old, f) != getattr(new, f)
         ]
         if edited:
-            sections["Other edits"].append(f"- {title}: {', '.join(f'`{f}`' for f in edited)}")
+            sections["Other edits"].append(f"- {title}: {gfm_text(', '.join(edited))}")
 
     lines = [f"## Changes to the dossier's claims: {base.label} → {head.label}", ""]
     filled = {heading: body for heading, body in sections.items() if body}
@@ -193,7 +186,7 @@ def compare(base: Snapshot, head: Snapshot) -> Report:
         lines += [f"### {heading}", "", *body, ""]
     if problems:
         lines += ["### Problems", ""]
-        lines += [f"- `{p.path}:{p.line}:{p.col}`: {md(p.message)}" for p in sorted(problems)]
+        lines += [f"- {gfm_text(p)}" for p in sorted(problems)]
     return Report("\n".join(lines).rstrip() + "\n", sorted(problems))
 
 
@@ -203,8 +196,8 @@ def _evidence_changes(old: list[Evidence], new: list[Evidence]) -> list[str]:
     for verb, items in (("added", after - before), ("removed", before - after)):
         for item in items.elements():
             out.append(
-                f"  - {verb}: {item.stance}, `{item.source}` ({md(item.locator)}):"
-                f" “{md(item.quote)}”"
+                f"  - {verb}: {item.stance}, {gfm_text(item.source)} ({gfm_text(item.locator)}):"
+                f" “{gfm_text(item.quote)}”"
             )
     return out
 

@@ -37,13 +37,11 @@ from __future__ import annotations
 
 import re
 import shlex
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
-from anyascii import anyascii
 
 from ..loading.catalog import Catalog
 from ..loading.safefiles import RESERVED_IDS
@@ -55,11 +53,11 @@ from ..records.models import Claim
 from ..records.ratings import code_points, label_key
 from ..rendering.urls import GENERATED_PAGES, record_page
 from . import read
+from .ids import cut, slugify, url_words
 from .read import Found
 
 QUOTE_MAX = 300
 TITLE_MAX = 120
-ID_MAX = 60
 SUMMARY_MAX = 1_000
 """A `reviewBody` longer than this is the article, not a one-paragraph verdict."""
 UNKNOWN_LANGUAGE = "und"
@@ -167,44 +165,6 @@ def _claim_keys(catalog: Catalog, claim: Claim) -> list[str]:
 # --- ids ---------------------------------------------------------------------------------
 
 
-def slugify(value: str, limit: int = ID_MAX) -> str:
-    """An id from text in any script: transliterated to ASCII (anyascii: भारत → bharat-ish
-    `bhart`, 中国 → `zhong-guo`, não → `nao`), lowercase words joined by hyphens, cut at a
-    word to at most `limit` characters; empty when nothing readable is left."""
-    pieces = []
-    for char in unicodedata.normalize("NFKC", value).casefold():
-        if char.isascii():
-            pieces.append(char)
-            continue
-        ascii_text = anyascii(char)
-        # Chinese and Japanese characters come out as capitalised syllables (中 → Zhong):
-        # each is a word of its own. Letters of alphabets come out lowercase, once folded.
-        pieces.append(f" {ascii_text} " if ascii_text[:1].isupper() else ascii_text)
-    joined = re.sub(r"['’]", "", "".join(pieces).lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", joined).strip("-")
-    if len(slug) > limit:
-        cut = slug[: limit + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
-    return slug.strip("-")
-
-
-_PAGE_NAMES = {"", "index", "default", "home", "main", "article", "amp"}
-_EXTENSION = re.compile(r"\.(?:s?html?|php[0-9]?|aspx?|jsp|cms|cfm)$", re.IGNORECASE)
-
-
-def url_words(address: str) -> str:
-    """The id a review's address suggests: its last path segment, percent-escapes decoded
-    and transliterated; empty when the segment holds no word (the site's root, `?p=123`,
-    `index.php`, a number or a code such as `33XY7ZL`)."""
-    segment = unquote(urlsplit(address).path.rstrip("/").rsplit("/", 1)[-1])
-    segment = _EXTENSION.sub("", segment)
-    if "." in segment or segment.casefold() in _PAGE_NAMES:
-        return ""  # `doc.afp.com.33XY7ZL` is a document code, not words
-    slug = slugify(segment)
-    words = [part for part in slug.split("-") if part.isalpha() and len(part) >= 3]
-    return slug if words else ""
-
-
 def _free_id(plan: Plan, folder: str, wanted: str, fallback: str) -> str:
     """`wanted`, or with `-2`, `-3`… when taken (on disk, reserved or a generated page)."""
     base = wanted or fallback
@@ -212,12 +172,6 @@ def _free_id(plan: Plan, folder: str, wanted: str, fallback: str) -> str:
     while plan.taken(folder, candidate):
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-def _cut(value: str, limit: int) -> str:
-    if len(value) <= limit:
-        return value
-    return value[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 # --- entities and sources ----------------------------------------------------------------
@@ -641,7 +595,7 @@ def _import_one(plan: Plan, found: Found) -> list[Problem]:
         appearance = {
             "source": appeared_in[0],
             "locator": "not given in the imported ClaimReview",
-            "quote": _cut(wording or claim_text, QUOTE_MAX),
+            "quote": cut(wording or claim_text, QUOTE_MAX),
         }
         check = (
             "the appearance's quote is the claim as the reviewer words it, not the"
@@ -666,7 +620,7 @@ def _import_one(plan: Plan, found: Found) -> list[Problem]:
         else ""
     )
     claim: dict[str, Any] = {
-        "title": _cut(claim_text, TITLE_MAX),
+        "title": cut(claim_text, TITLE_MAX),
         "statement": {
             "text": wording or claim_text,
             "form": "quote" if wording else "paraphrase",
@@ -686,7 +640,7 @@ def _import_one(plan: Plan, found: Found) -> list[Problem]:
                 "stance": "context",
                 "source": review_source,
                 "locator": VERDICT_LOCATOR,
-                "quote": _cut(label, QUOTE_MAX),
+                "quote": cut(label, QUOTE_MAX),
                 "note": f"{reviewer_name} rated the claim “{label}”.",
             }
         ],
@@ -811,7 +765,7 @@ def _again(plan: Plan, found: Found, claim_id: str) -> list[Problem]:
                 changed["analysis"] = analysis.replace(before, f"rated the claim “{label}”", 1)
             entry = {
                 **entry,
-                "quote": _cut(label, QUOTE_MAX),
+                "quote": cut(label, QUOTE_MAX),
                 "note": f"{reviewer} rated the claim “{label}”.",
             }
         evidence.append(entry)

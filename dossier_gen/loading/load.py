@@ -127,6 +127,34 @@ def _record_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     return files, problems
 
 
+MAX_RECORDS_PER_KIND = 50_000
+"""Five times the largest dossier the benchmark builds (10,000 claims in about five minutes on
+two cores): a larger one would not build inside a CI job's time."""
+MAX_TAGS = 1_000
+"""Distinct tags in a dossier: every tag gets a section of the tags page and of search."""
+
+
+def _tag_count_problems(claims: dict[str, Loaded[Record]]) -> list[Problem]:
+    """A problem at the claim that brings the dossier's distinct tags past `MAX_TAGS`."""
+    seen: set[str] = set()
+    for loaded in sorted(claims.values(), key=lambda r: r.display_path):
+        for i, tag in enumerate(getattr(loaded.model, "tags", [])):
+            seen.add(tag)
+            if len(seen) > MAX_TAGS:
+                line, col = loaded.where("tags", i)
+                return [
+                    Problem(
+                        loaded.display_path,
+                        line,
+                        col,
+                        f"tag {tag!r} would be the dossier's {len(seen):,}th; a dossier"
+                        f" uses at most {MAX_TAGS:,} distinct tags: reuse an existing"
+                        " one",
+                    )
+                ]
+    return []
+
+
 def read_serially(jobs: list[tuple[Path, type[Record]]]) -> list[ReadResult]:
     return [read_record(path, model) for path, model in jobs]
 
@@ -164,6 +192,17 @@ def load_catalog(
         problems += found
         ids[kind.folder] = set(files)
         kinds[kind.folder] = {}
+        if len(files) > MAX_RECORDS_PER_KIND:  # refused before any is parsed
+            problems.append(
+                Problem(
+                    display(root / kind.folder),
+                    1,
+                    1,
+                    f"{len(files):,} {kind.folder}; a dossier holds at most"
+                    f" {MAX_RECORDS_PER_KIND:,} of each kind (split it into several dossiers)",
+                )
+            )
+            continue
         wanted += [(kind.folder, record_id, path, kind.model) for record_id, path in files.items()]
     results = read_many([(path, model) for _, _, path, model in wanted])
     for (folder, record_id, _, _), (loaded, found) in zip(wanted, results, strict=True):
@@ -176,6 +215,7 @@ def load_catalog(
             dossier, kinds["claims"], kinds["entities"], kinds["sources"], ids
         )
         problems += translation_problems(dossier, kinds)
+    problems += _tag_count_problems(kinds["claims"])
     if problems:
         raise DataError(problems)
     assert dossier is not None

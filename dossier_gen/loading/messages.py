@@ -115,6 +115,12 @@ def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, bool]:
         )
     if kind == "string_too_short":
         return f"{name} is empty; give it a value or remove the line", False
+    if kind == "too_long":
+        return (
+            f"{name} has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are"
+            " allowed",
+            False,
+        )
     if kind == "too_short":
         return f"{name} needs at least {ctx.get('min_length')} item(s)", False
     if kind in ("int_parsing", "int_type", "int_parsing_size"):

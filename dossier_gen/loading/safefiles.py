@@ -80,10 +80,20 @@ def folder_problem(folder: Path) -> str | None:
     return None
 
 
-def symlinks_out_of(folder: Path, root: Path) -> list[tuple[Path, str]]:
-    """Every symbolic link under `folder` that leads outside `root` (or nowhere), with why."""
+def symlinks_in(folder: Path, root: Path) -> list[tuple[Path, str]]:
+    """Every symbolic link under `folder` (and `folder` itself, if it is one), with why it is
+    refused: a link out of `root` would publish what it points at on the build machine, and
+    one inside it, such as `docs/dotgit -> ../.git`, what the repository holds unpublished."""
     found: list[tuple[Path, str]] = []
     root = root.resolve()
+    if folder.is_symlink():
+        return [
+            (
+                folder,
+                "the pages folder is a symbolic link; keep the pages in the repository"
+                " itself and replace the link with a folder",
+            )
+        ]
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         for name in sorted(dirnames + filenames):
@@ -92,19 +102,21 @@ def symlinks_out_of(folder: Path, root: Path) -> list[tuple[Path, str]]:
                 continue
             target = path.resolve()
             if not target.is_relative_to(root):
-                found.append(
-                    (
-                        path,
-                        f"a symbolic link to {os.readlink(path)!r}, outside the"
-                        " project; the build reads nothing outside the repository:"
-                        " replace the link with the file itself",
-                    )
+                why = (
+                    f"a symbolic link to {os.readlink(path)!r}, outside the project; the"
+                    " build reads nothing outside the repository: replace the link with"
+                    " the file itself"
                 )
-            elif not target.exists():
-                found.append((path, "a symbolic link to a file that does not exist"))
+            else:
+                why = (
+                    f"a symbolic link to {os.readlink(path)!r}; the pages folder holds"
+                    " files only, since a link publishes whatever it points at: replace"
+                    " the link with the file itself"
+                )
+            found.append((path, why))
     return found
 
 
 def docs_folder_problems(docs_dir: Path, project: Path) -> list[Problem]:
-    """Problems with the hand-written pages folder: a symbolic link out of `project`."""
-    return [Problem(display(path), 1, 1, why) for path, why in symlinks_out_of(docs_dir, project)]
+    """Problems with the hand-written pages folder: any symbolic link in it, or itself."""
+    return [Problem(display(path), 1, 1, why) for path, why in symlinks_in(docs_dir, project)]

@@ -55,15 +55,20 @@ def translation_problems(
                     key=True,
                 )
                 continue
-            evidence = getattr(translated, "evidence", [])
-            if len(evidence) > len(getattr(record, "evidence", [])):
-                problem(
-                    loaded,
-                    (*at, "evidence", len(record.evidence)),  # type: ignore[union-attr]
-                    f"{len(evidence)} evidence translations for"
-                    f" {len(record.evidence)} evidence items; they follow the order of"  # type: ignore[union-attr]
-                    " evidence, one for each",
-                )
+            for field, what in (
+                ("evidence", "evidence items"),
+                ("updates", "updates"),
+                ("developments", "developments"),
+            ):
+                given = getattr(translated, field, [])
+                originals = getattr(record, field, [])
+                if len(given) > len(originals):
+                    problem(
+                        loaded,
+                        (*at, field, len(originals)),
+                        f"{len(given)} {field} translations for {len(originals)} {what};"
+                        f" they follow the order of {field}, one for each",
+                    )
             if translated.original_digest is None:
                 problem(
                     loaded,

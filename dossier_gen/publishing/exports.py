@@ -249,16 +249,21 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+FEED_ENTRIES = 50
+"""A feed reader shows what is new; the whole dossier is in the data feed and the CSV."""
+
+
 def atom_feed(catalog: Catalog, language: str | None = None) -> bytes:
-    """RFC 4287 feed of every claim, the most recently published or updated first, in the
-    edition of `language` (by default the dossier's own): a claim not translated into it
-    is an entry in the original language, which its `xml:lang` says."""
+    """RFC 4287 feed of the latest `FEED_ENTRIES` claims, the most recently published or
+    updated first, in the edition of `language` (by default the dossier's own): a claim not
+    translated into it is an entry in the original language, which its `xml:lang` says."""
     dossier = catalog.dossier.model
     language = language or dossier.language
     home = edition_base_url(dossier, language)
     own = dossier.translations.get(language)
     ids = sorted(catalog.claims)
     ids.sort(key=lambda cid: _updated(catalog, cid), reverse=True)
+    del ids[FEED_ENTRIES:]
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: language})
     _sub(feed, "id", home)

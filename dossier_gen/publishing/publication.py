@@ -98,19 +98,28 @@ def _read_pages(docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
     problems: list[Problem] = []
     if not docs_dir.is_dir():
         return pages, problems
-    # The build follows a link that stays in the project (docs/'s parent) and stops on any
-    # other (`safefiles.docs_folder_problems`); so does this check.
+    # The build stops on any link in the pages folder (`safefiles.docs_folder_problems`);
+    # so does this check, and it never reads what a link points at.
     project = docs_dir.resolve().parent
     for path in sorted(docs_dir.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
             continue
         shown = display(path)
-        target = path.resolve() if path.is_symlink() else path
-        if not target.resolve().is_relative_to(project):
-            problems.append(Problem(shown, 1, 1, "a symbolic link out of the project"))
+        if path.is_symlink():
+            outside = not path.resolve().is_relative_to(project)
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "a symbolic link out of the project"
+                    if outside
+                    else "a symbolic link; the pages folder holds files only",
+                )
+            )
             continue
         try:
-            data = read_regular_file(target, MAX_PAGE_BYTES)
+            data = read_regular_file(path, MAX_PAGE_BYTES)
         except UnsafeFile as error:
             problems.append(Problem(shown, 1, 1, f"cannot check this page: {error}"))
             continue

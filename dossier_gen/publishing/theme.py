@@ -15,6 +15,8 @@ through untouched (tests check each piece against the installed theme's template
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -48,6 +50,10 @@ class Share:
     description: str | None
     url: str | None
     """The page's canonical address, when the site has a base URL."""
+    image: str | None = None
+    """The full address of the page's preview image (a claim's card), if it has one."""
+    image_alt: str = ""
+    image_size: tuple[int, int] = (0, 0)
 
 
 def head_block(
@@ -86,12 +92,28 @@ def head_block(
         lines.append(f'<meta property="og:description" content="{attr(share.description)}">')
     if share.url:
         lines.append(f'<meta property="og:url" content="{attr(share.url)}">')
+    if share.image:
+        width, height = share.image_size
+        lines += [
+            f'<meta property="og:image" content="{attr(share.image)}">',
+            '<meta property="og:image:type" content="image/png">',
+            f'<meta property="og:image:width" content="{width}">',
+            f'<meta property="og:image:height" content="{height}">',
+            f'<meta property="og:image:alt" content="{attr(share.image_alt)}">',
+        ]
+    # A large card when there is a picture to show: the verdict travels with the link.
+    card = "summary_large_image" if share.image else "summary"
     lines += [
-        '<meta name="twitter:card" content="summary">',
+        f'<meta name="twitter:card" content="{card}">',
         f'<meta name="twitter:title" content="{attr(share.title)}">',
     ]
     if share.description:
         lines.append(f'<meta name="twitter:description" content="{attr(share.description)}">')
+    if share.image:
+        lines += [
+            f'<meta name="twitter:image" content="{attr(share.image)}">',
+            f'<meta name="twitter:image:alt" content="{attr(share.image_alt)}">',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -222,6 +244,38 @@ SEARCH_DIALOG = MarkupFix(
 _SEARCH_WORD = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)"')
 
 
+SEARCH_FORM = MarkupFix(
+    "partials/search.html",
+    '<form class="md-search__form" name="search">',
+    '<form class="md-search__form">',
+    "the theme fetches its whole search index on every page load when the page has a form"
+    " named `search`; without the name it fetches none, and the dossier's search worker"
+    " fetches what a query needs once a reader searches",
+)
+SEARCH_WORKER = MarkupFix(
+    "base.html",
+    '"search": "assets/javascripts/workers/search.',
+    '"search": "{worker}"',
+    "the theme's search worker builds a lunr index from the whole index in the reader's"
+    " browser; the dossier's answers from the index shards a query needs",
+)
+_THEME_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.[^"]*\.js"')
+
+
+def use_dossier_search(page: str, worker: str) -> str:
+    """`page` with mkdocs-material's search box answered by the dossier's worker.
+
+    `worker` is the worker's address relative to the site's root (plain characters only: it
+    goes into JSON as it is); it is made relative to the page the way the theme writes its
+    own (the prefix before `assets/`)."""
+    page = page.replace(SEARCH_FORM.theirs, SEARCH_FORM.ours)
+
+    def point(match: re.Match[str]) -> str:
+        return SEARCH_WORKER.ours.format(worker=match.group(1) + worker)
+
+    return _THEME_WORKER.sub(point, page, count=1)
+
+
 def fix_theme_markup(page: str) -> str:
     """`page` with the fixes to mkdocs-material's markup that apply to it."""
     for fix in MATERIAL_FIXES:
@@ -233,3 +287,53 @@ def fix_theme_markup(page: str) -> str:
         label = word.group(1) if word else "Search"
         page = page.replace(SEARCH_DIALOG.theirs, SEARCH_DIALOG.ours.format(label=label))
     return page
+
+
+# --- Content-Security-Policy ------------------------------------------------------------
+
+_INLINE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
+_DATA_TYPES = re.compile(r"""\btype\s*=\s*["']?application/(ld\+)?json""", re.I)
+_HEAD_START = re.compile(r"<head(\s[^>]*)?>\s*(<meta charset=[^>]*>)?", re.I)
+
+CSP_DIRECTIVES = (
+    "default-src 'self'",
+    "style-src 'self'",
+    # The theme's icons are data: images in its stylesheet.
+    "img-src 'self' data:",
+    "font-src 'self'",
+    # Search fetches its index, and runs in a worker, from the site.
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+)
+"""Everything but scripts: the site's own files only, no frames, plugins or other bases."""
+
+
+def content_security_policy(page: str) -> str:
+    """The policy for `page`: scripts from the site, and its inline scripts by hash, so a
+    script planted in a page that got past every other check still does not run."""
+    hashes = sorted(
+        {
+            "'sha256-"
+            + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            + "'"
+            for attrs, body in _INLINE_SCRIPT.findall(page)
+            if not (attrs and ("src=" in attrs or _DATA_TYPES.search(attrs)))
+        }
+    )
+    script_src = " ".join(["script-src 'self'", *hashes])
+    return "; ".join([CSP_DIRECTIVES[0], script_src, *CSP_DIRECTIVES[1:]])
+
+
+def insert_csp(page: str) -> str:
+    """`page` with its policy as the head's first element after the character set, before
+    anything the policy governs (unchanged if it has no head)."""
+    match = _HEAD_START.search(page)
+    if match is None:
+        return page
+    policy = html.escape(content_security_policy(page), quote=False)  # no " in a policy
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return page[: match.end()] + meta + page[match.end() :]

@@ -58,7 +58,7 @@ def _write_site(site: Site, folder: Path) -> None:
     for path, page in site.pages.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.read(), encoding="utf-8")
     for path, content in site.files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -89,9 +89,25 @@ def last_commit_epoch(project: Path) -> str | None:
 
 
 def new_build_dir(target: Path) -> Path:
-    """An empty folder beside `target` (same file system, so the final move is a rename)."""
+    """An empty folder beside `target` (same file system, so the final move is a rename).
+
+    Staging folders that a killed build left behind (`.site.new.*`, `.site.old.*`) are
+    removed first: one site folder is built by one build at a time.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in stale_build_dirs(target):
+        shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+
+
+def stale_build_dirs(target: Path) -> list[Path]:
+    """Staging folders of earlier builds of `target` that never finished."""
+    return sorted(
+        path
+        for pattern in (f".{target.name}.new.*", f".{target.name}.old.*")
+        for path in target.parent.glob(pattern)
+        if path.is_dir() and not path.is_symlink()
+    )
 
 
 def replace_dir(new: Path, target: Path) -> None:

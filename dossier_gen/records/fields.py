@@ -34,7 +34,8 @@ MIN_YEAR = 1000
 
 
 def is_slug(text: str) -> bool:
-    return bool(_SLUG_RE.match(text))
+    # fullmatch: `$` would also match before a final newline, so `x\n` would pass.
+    return bool(_SLUG_RE.fullmatch(text))
 
 
 def _check_slug(value: str) -> str:
@@ -144,7 +145,7 @@ def ascii_host(host: str) -> str:
 
 
 def _check_language(value: str) -> str:
-    if not re.match(LANGUAGE_PATTERN, value):
+    if not re.fullmatch(LANGUAGE_PATTERN, value):
         raise ValueError(f"{shown(value)} is not a language tag such as 'en', 'zh' or 'zh-Hant'")
     return value
 
@@ -198,11 +199,33 @@ MAX_TEXT_LENGTH = 5_000
 MAX_PROSE_LENGTH = 50_000
 """The analysis: several pages of reasoning, far below what would slow a build."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH)]
-"""Free text that may not be empty."""
+# Invisible when printed: white space, controls, format characters (zero-width spaces and
+# joiners, direction marks), unassigned and private-use code points.
+_UNSEEN_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"})
 
-Prose = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PROSE_LENGTH)]
+
+def _check_visible(value: str) -> str:
+    if not any(unicodedata.category(c) not in _UNSEEN_CATEGORIES for c in value):
+        raise ValueError("holds no visible character; write the text, or remove the line")
+    return value
+
+
+_VISIBLE = AfterValidator(_check_visible)
+
+MAX_TITLE_LENGTH = 120
+"""A title fits a line of a list and a link preview."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH), _VISIBLE]
+"""Free text with at least one visible character."""
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH), _VISIBLE]
+"""A title of at most 120 characters, with at least one visible character."""
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=75), _VISIBLE]
+"""A claim in 75 characters or fewer (ClaimReview's `claimReviewed`)."""
+
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PROSE_LENGTH), _VISIBLE]
 """Editor-written Markdown (restricted and sanitised when rendered)."""
 
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=300), _VISIBLE]
 """A verbatim quotation of at most 300 characters."""

@@ -13,7 +13,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .fields import Digest, FullDate, Language, PartialDate, Prose, Quote, Slug, Text, Url
+from .fields import (
+    Digest,
+    FullDate,
+    Language,
+    PartialDate,
+    Prose,
+    Quote,
+    ShortText,
+    Slug,
+    Text,
+    Title,
+    Url,
+)
 from .ratings import RatingScale, label_key
 
 
@@ -23,6 +35,20 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+# --- limits ------------------------------------------------------------------------------
+# Far above what any real record needs, and low enough that the worst case a pull request can
+# make stays well inside a CI build's budget (measured: see README, "Limits").
+MAX_TAGS_PER_CLAIM = 20
+MAX_EVIDENCE = 100
+MAX_RELATED = 50
+MAX_RELAYS = 10
+MAX_UPDATES = 100
+MAX_ALIASES = 50
+MAX_CITATIONS = 100
+MAX_LINKS = 50
+MAX_DEVELOPMENTS = 200
+MAX_AUTHORS = 50
+MAX_RATINGS = 20
 # --- translations ------------------------------------------------------------------------
 
 
@@ -116,7 +142,7 @@ class Dossier(Record):
     """Who publishes the dossier (configuration: replace the placeholders)."""
     base_url: Url
     """Address where the site is published, ending in `/`."""
-    ratings: list[Rating] = Field(min_length=1)
+    ratings: list[Rating] = Field(min_length=1, max_length=MAX_RATINGS)
     """The rating scale, in display order."""
     rating_aliases: dict[str, Slug] = {}
     """For `dossier import-claimreview`: other fact-checkers' rating labels mapped to this
@@ -290,10 +316,15 @@ class EvidenceTranslation(Record):
     """The item's note in this language."""
 
 
+class UpdateTranslation(Record):
+    note: Text
+    """What changed, and why, in this language (the date and kind are the original's)."""
+
+
 class ClaimTranslation(Translation):
-    title: Text = Field(max_length=120)
+    title: Title
     """The claim's title in this language."""
-    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    claim_reviewed: ShortText | None = None
     """`claim_reviewed` in this language (75 characters or fewer), for this edition's
     ClaimReview."""
     statement: Text | None = None
@@ -301,18 +332,22 @@ class ClaimTranslation(Translation):
     it was said, with this beside it marked as the dossier's translation."""
     summary: Text
     """The verdict in one paragraph, in this language."""
+    conclusion: Text | None = Field(default=None, max_length=200)
+    """The finding in one short sentence, in this language."""
     analysis: Prose | None = None
     """The reasoning in this language, in Markdown."""
     appearance_quote: Quote | None = None
     """The dossier's translation of the appearance's quote, shown beside the original."""
-    evidence: list[EvidenceTranslation] = []
+    evidence: list[EvidenceTranslation] = Field(default=[], max_length=MAX_EVIDENCE)
     """The evidence items' notes and quote translations, in the order of `evidence`."""
+    updates: list[UpdateTranslation] = Field(default=[], max_length=MAX_UPDATES)
+    """The updates' notes in this language, in the order of `updates`."""
 
 
 class Claim(Record):
-    title: Text = Field(max_length=120)
-    """Short neutral title for lists and page headings."""
-    claim_reviewed: Text | None = Field(default=None, max_length=75)
+    title: Title
+    """Short neutral title for lists and page headings (120 characters at most)."""
+    claim_reviewed: ShortText | None = None
     """The claim in 75 characters or fewer, without the verdict, for fact-check search tools
     (ClaimReview's `claimReviewed`). Leave out to use the title when it fits, or the title cut
     at a word."""
@@ -320,7 +355,7 @@ class Claim(Record):
     """The claim as stated."""
     claimant: Slug
     """Id of the entity who made the claim."""
-    relayed_by: list[Slug] = []
+    relayed_by: list[Slug] = Field(default=[], max_length=MAX_RELAYS)
     """Ids of the entities the claim passed through before it reached the reader, nearest the
     claimant first, such as a reporter and then the outlet that quoted them."""
     claimed_on: PartialDate
@@ -332,17 +367,20 @@ class Claim(Record):
     """Id of a rating in `data/dossier.yml`."""
     summary: Text
     """The verdict in one paragraph: what is known and what is not."""
+    conclusion: Text | None = Field(default=None, max_length=200)
+    """The finding in one short sentence, shown under the verdict at the top of the page and
+    on link-preview cards. Leave out to use the summary's first sentence."""
     analysis: Prose
     """The reasoning, in Markdown."""
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default=[], max_length=MAX_EVIDENCE)
     """Evidence items the rating rests on."""
-    tags: list[Slug] = []
+    tags: list[Slug] = Field(default=[], max_length=MAX_TAGS_PER_CLAIM)
     """Topics, such as `espionage`."""
-    related: list[Slug] = []
+    related: list[Slug] = Field(default=[], max_length=MAX_RELATED)
     """Ids of related claims."""
     reviewed_on: FullDate
     """When the claim was last reviewed."""
-    updates: list[Update] = []
+    updates: list[Update] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections, clarifications and rating changes, oldest first."""
     imported_from: ImportedFrom | None = None
     """Written by `dossier import-claimreview`: the review the claim was imported from."""
@@ -383,10 +421,19 @@ class EntityUpdate(Record):
     """What changed, and why."""
 
 
+class DevelopmentTranslation(Record):
+    text: Text
+    """What happened, in this language."""
+
+
 class EntityTranslation(Translation):
     description: Text
     """The role or description in this language. Names are not translated: `native_name`
     holds a name in its own script, as a cited source gives it."""
+    developments: list[DevelopmentTranslation] = Field(default=[], max_length=MAX_DEVELOPMENTS)
+    """The developments' text in this language, in the order of `developments`."""
+    updates: list[UpdateTranslation] = Field(default=[], max_length=MAX_UPDATES)
+    """The updates' notes in this language, in the order of `updates`."""
 
 
 class Entity(Record):
@@ -396,17 +443,17 @@ class Entity(Record):
     """Name in English as readers know it."""
     native_name: Text | None = None
     """Name in its own script, such as 郭文贵, as a cited source gives it."""
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default=[], max_length=MAX_ALIASES)
     """Other names and spellings."""
     description: Text
     """Role or description, as the sources describe it."""
-    citations: list[Citation] = []
+    citations: list[Citation] = Field(default=[], max_length=MAX_CITATIONS)
     """Sources for the name, native name, aliases and description."""
-    links: list[Link] = []
+    links: list[Link] = Field(default=[], max_length=MAX_LINKS)
     """Further reading."""
-    developments: list[Development] = []
+    developments: list[Development] = Field(default=[], max_length=MAX_DEVELOPMENTS)
     """Dated later developments, each with its source, oldest first."""
-    updates: list[EntityUpdate] = []
+    updates: list[EntityUpdate] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections and clarifications of this profile once published, oldest first;
     they are shown on its page and in the corrections log."""
     translations: dict[Language, EntityTranslation] = {}
@@ -446,7 +493,7 @@ class Source(Record):
     """The original outlet, even where the text was read on a mirror or reprint."""
     publisher_entity: Slug | None = None
     """Id of the publisher's entity record, where it has one."""
-    authors: list[Text] = []
+    authors: list[Text] = Field(default=[], max_length=MAX_AUTHORS)
     """Bylines as printed; leave empty when none is visible."""
     published_on: PartialDate | None = None
     """Publication date, as precise as known."""

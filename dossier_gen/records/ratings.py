@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from anyascii import anyascii
 
@@ -39,6 +39,34 @@ ICONS = {
 colour alone."""
 OTHER_ICON = "●"
 """The mark of a rating a site adds; its label still says which it is."""
+
+
+class Colours(NamedTuple):
+    """How a rating's verdict block and badges are painted: always beside its icon and
+    label, never instead of them."""
+
+    background: str
+    text: str
+    """Black or white, whichever the background gives 4.5:1 or more (WCAG AA)."""
+    tint: str
+    """A pale wash of the background, for the text under a verdict (dark text on it)."""
+
+
+COLOURS = {
+    # Okabe and Ito's palette for colour-blind readers, darkened where white text sits on
+    # it. Light and dark alternate along the scale, so neighbours differ in lightness as
+    # well as hue, which every form of colour blindness still sees.
+    "confirmed": Colours("#00684a", "#ffffff", "#dbeae6"),
+    "partly-confirmed": Colours("#56b4e9", "#111111", "#e7f4fc"),
+    "unsupported": Colours("#f0e442", "#111111", "#fbf6cf"),
+    "disputed": Colours("#cc79a7", "#111111", "#f8ecf3"),
+    "contradicted": Colours("#e69f00", "#111111", "#fcf2db"),
+    "false": Colours("#b3261e", "#ffffff", "#f4e1df"),
+    "not-checkable": Colours("#d0d5dc", "#111111", "#eef0f3"),
+}
+"""The colours of each rating of the default scale (contrast figures in the tests)."""
+OTHER_COLOURS = Colours("#3f4a57", "#ffffff", "#e4e6e7")
+"""The colours of a rating a site adds: a neutral slate, told apart by its label."""
 
 
 def label_key(label: str) -> str:
@@ -125,3 +153,7 @@ class RatingScale(Generic[Rating]):
     @staticmethod
     def icon(rating_id: str) -> str:
         return ICONS.get(rating_id, OTHER_ICON)
+
+    @staticmethod
+    def colours(rating_id: str) -> Colours:
+        return COLOURS.get(rating_id, OTHER_COLOURS)

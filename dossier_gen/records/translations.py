@@ -31,14 +31,21 @@ def original_texts(record: Translatable) -> dict[str, str]:
             "claim_reviewed": record.claim_reviewed,
             "statement": record.statement.text,
             "summary": record.summary,
+            "conclusion": record.conclusion,
             "analysis": record.analysis,
             "appearance_quote": record.appeared_in.quote if record.appeared_in else None,
         }
         for n, item in enumerate(record.evidence):
             texts[f"evidence[{n}].quote"] = item.quote
             texts[f"evidence[{n}].note"] = item.note
+        for n, update in enumerate(record.updates):
+            texts[f"updates[{n}].note"] = update.note
     elif isinstance(record, Entity):
         texts = {"description": record.description}
+        for n, development in enumerate(record.developments):
+            texts[f"developments[{n}].text"] = development.text
+        for n, entity_update in enumerate(record.updates):
+            texts[f"updates[{n}].note"] = entity_update.note
     elif isinstance(record, Source):
         texts = {"title": record.title, "reliability": record.reliability, "notes": record.notes}
     elif isinstance(record, Rating):

@@ -1,10 +1,12 @@
-"""Small bar charts drawn as SVG when the site is built, so pages need no chart script.
+"""Small bar charts drawn in HTML when the site is built, so pages need no chart script.
 
-Every bar carries its label and its count as text, so the chart never relies on colour; the
-SVG has `role="img"`, a `<title>` and a `<desc>` listing every figure for screen readers.
-The output is a raw HTML block (a `<figure>` with no blank line inside), which Markdown
-passes through untouched; record text in it is escaped with `escape.md_text`, whose
-numeric character references are inert in both Markdown and HTML.
+Every bar is a row of text (its label and its count) with the bar beside it, so the chart
+never relies on colour, reads aloud as a list, and keeps the page's font size on a phone
+(an SVG chart scales its labels down with its width). A rating's bar takes the rating's
+colours from the stylesheet and its icon, as badges do. The output is a raw HTML block
+(a `<figure>` with no blank line inside), which Markdown passes through untouched; record
+text in it is escaped with `escape.md_text`, whose numeric character references are inert in
+both Markdown and HTML.
 """
 
 from __future__ import annotations
@@ -16,15 +18,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .escape import md_text
+from ..records.ratings import RatingScale
+from .escape import attr, md_text
 
 if TYPE_CHECKING:
     from ..records.models import Claim, Rating
-
-ROW_HEIGHT = 26
-LABEL_WIDTH = 200
-BAR_SPACE = 230
-WIDTH = LABEL_WIDTH + BAR_SPACE + 50
 
 
 @dataclass(frozen=True)
@@ -32,37 +30,47 @@ class Bar:
     label: str
     count: int
     css_class: str = ""
-    """Extra class on the bar (such as `rating-false`), for print and theme styling only."""
+    """Extra class on the row (such as `rating-false`), which gives the bar its colours."""
+    icon: str = ""
+    """A mark before the label (a rating's icon), hidden from screen readers."""
 
 
-def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], caption: str = "") -> Markup:
-    """A horizontal bar chart with one labelled, counted row per bar."""
-    height = ROW_HEIGHT * max(len(bars), 1) + 4
-    top = max((bar.count for bar in bars), default=0) or 1
-    desc = "; ".join(f"{bar.label}: {bar.count}" for bar in bars) or "no data"
+def bar_chart(
+    chart_id: str, title: str, bars: Sequence[Bar], caption: str = "", skip_empty: bool = False
+) -> Markup:
+    """A horizontal bar chart with one labelled, counted row per bar; `skip_empty` leaves
+    out the rows whose count is 0."""
+    shown = [bar for bar in bars if bar.count or not skip_empty]
+    top = max((bar.count for bar in shown), default=0) or 1
     rows = []
-    for i, bar in enumerate(bars):
-        y = i * ROW_HEIGHT + 2
-        length = round(BAR_SPACE * bar.count / top)
-        rows.append(
-            f'<g class="dossier-chart__row {md_text(bar.css_class)}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">'
-            f"{md_text(bar.label)}</text>"
-            f'<rect class="dossier-chart__bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{length}"'
-            f' height="{ROW_HEIGHT - 8}"></rect>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 17}">{bar.count}</text></g>'
+    for bar in shown:
+        # Whole percent: the same widths on every machine, and short markup.
+        width = round(100 * bar.count / top)
+        icon = (
+            f'<span class="dossier-chart__icon" aria-hidden="true">{md_text(bar.icon)}</span> '
+            if bar.icon
+            else ""
         )
-    figcaption = f"<figcaption>{md_text(caption)}</figcaption>" if caption else ""
+        rows.append(
+            f'<li class="dossier-chart__row {attr(bar.css_class)}">'
+            f'<span class="dossier-chart__label">{icon}{md_text(bar.label)}</span>'
+            f'<span class="dossier-chart__track"><span class="dossier-chart__bar'
+            f' dossier-w-{width}"></span></span>'
+            f'<span class="dossier-chart__count">{bar.count}</span></li>'
+        )
+    body = "".join(rows) if rows else '<li class="dossier-chart__row">None yet</li>'
+    figcaption = f'<p class="dossier-chart__caption">{md_text(caption)}</p>' if caption else ""
     return Markup(
-        f'<figure class="dossier-chart" id="{md_text(chart_id)}">'
-        f'<svg role="img" aria-labelledby="{md_text(chart_id)}-title {md_text(chart_id)}-desc"'
-        f' viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
-        f' xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{md_text(chart_id)}-title">{md_text(title)}</title>'
-        f'<desc id="{md_text(chart_id)}-desc">{md_text(desc)}</desc>'
-        + "".join(rows)
-        + f"</svg>{figcaption}</figure>"
+        f'<figure class="dossier-chart" id="{attr(chart_id)}">'
+        f'<figcaption class="dossier-chart__title">{md_text(title)}</figcaption>'
+        f'<ul class="dossier-chart__rows">{body}</ul>{figcaption}</figure>'
     )
+
+
+def bar_width_styles() -> str:
+    """The stylesheet's rule for each whole-percent bar width. Widths are classes, not
+    `style` attributes, because the pages' Content-Security-Policy refuses inline styles."""
+    return "".join(f".dossier-w-{n}{{width:{n}%}}" for n in range(101)) + "\n"
 
 
 def rating_chart(
@@ -72,8 +80,9 @@ def rating_chart(
     claims: Mapping[str, Claim],
     claim_ids: Sequence[str],
     caption: str = "",
+    skip_empty: bool = False,
 ) -> Markup:
     """How many of `claim_ids` have each rating, one row per rating in display order."""
     counts = Counter(claims[cid].rating for cid in claim_ids)
-    bars = [Bar(r.label, counts[r.id], f"rating-{r.id}") for r in ratings]
-    return bar_chart(chart_id, title, bars, caption)
+    bars = [Bar(r.label, counts[r.id], f"rating-{r.id}", RatingScale.icon(r.id)) for r in ratings]
+    return bar_chart(chart_id, title, bars, caption, skip_empty)

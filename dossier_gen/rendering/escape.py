@@ -94,16 +94,82 @@ class Foreign(str):
         return shown
 
 
+# Han characters (the unified ideographs, their extensions and compatibility forms), and
+# the CJK punctuation and full-width forms that sit among them.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_MARKS = "\u3000-\u303f\uff00-\uffef"
+_HAN_RUN = re.compile(f"[{_CJK_MARKS}]*[{_HAN}][{_HAN}{_CJK_MARKS}]*")
+CHINESE = "zh"
+"""The language of Han text in records (WCAG 3.1.2: a passage in another language than the
+page's says so, so screen readers voice it and browsers pick a font for it)."""
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RUN.search(text) is not None
+
+
+class _Marking:
+    # Whether runs of Han text are another language than the page's: yes in an edition in
+    # any other language, no in a Chinese edition, where marking every run would double the
+    # page for nothing. Rendering runs in one thread per process, one edition at a time.
+    han = True
+
+
+def mark_han_runs(page_language: str) -> None:
+    """Say which edition's pages are being rendered from now on: Han runs get
+    `lang="zh"` unless the edition is itself Chinese."""
+    _Marking.han = page_language.split("-")[0].casefold() != CHINESE
+
+
+def _mark_chinese(encoded: str) -> str:
+    # Encoded text holds no `<` (it became `&#60;`), so the span cannot meet other markup.
+    if not _Marking.han:
+        return encoded
+    return _HAN_RUN.sub(lambda m: f'<span lang="{CHINESE}">{m.group()}</span>', encoded)
+
+
 def md_text(value: Any) -> Markup:
-    """Record text as inert Markdown text, on one line."""
-    return _md_text(value if type(value) is str else str(value))
+    """Record text as inert Markdown text, on one line; runs of Chinese in `lang="zh"`
+    (except in a Chinese edition)."""
+    return _md_text(value if type(value) is str else str(value), _Marking.han)
 
 
 # Pages print the same names, titles, labels and dates thousands of times: each distinct
 # text is cleaned and encoded once. Bounded, so long unique texts cannot pile up.
 @functools.lru_cache(maxsize=32768)
-def _md_text(text: str) -> Markup:
+def _md_text(text: str, mark_han: bool) -> Markup:
+    encoded = _encode(clean(text))
+    if not mark_han:
+        return Markup(encoded)
+    return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{CHINESE}">{m.group()}</span>', encoded))
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_text(text: str) -> Markup:
     return Markup(_encode(clean(text)))
+
+
+# Characters that mean something anywhere in a CommonMark line: code spans, emphasis, links,
+# images, raw HTML and entities, tables, strikethrough, math, headings' and references' marks.
+_GFM_INLINE = re.compile(r"([\\`*_\[\]<>&!|~#$])")
+# What opens a block when it starts a line (or a list item's text): list and quote markers,
+# ordered-list numbers, thematic breaks.
+_GFM_BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+
+
+def gfm_text(value: Any) -> str:
+    """Text from data for GitHub-flavoured Markdown, such as a pull request's job summary: on
+    one line (so no newline can start a block), with every character that means something
+    in a line backslash-escaped, and a leading block marker defused. CommonMark honours a
+    backslash before any ASCII punctuation, so nothing in the text can become a heading,
+    list, link, code span, emphasis or HTML tag, and the text stays readable in a terminal.
+    (The site's Markdown is Python-Markdown, which honours backslashes before only some
+    characters: pages use `md_text`.)
+    """
+    text = _GFM_INLINE.sub(r"\\\1", clean(str(value)))
+    return _GFM_BLOCK_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), text
+    )
 
 
 def plain_title(value: Any) -> str:
@@ -119,8 +185,9 @@ def plain_title(value: Any) -> str:
 
 
 def title_text(value: Any) -> Markup:
-    """Record text for a heading that becomes a page title."""
-    encoded = _encode(plain_title(value))
+    """Record text for a heading that becomes a page title (the engine strips the `lang`
+    spans from the title it takes from the heading)."""
+    encoded = _mark_chinese(_encode(plain_title(value)))
     return Markup(value.marked(encoded) if isinstance(value, Foreign) else encoded)
 
 
@@ -135,8 +202,9 @@ def ascii_url(url: str) -> str:
 
 
 def attr(value: Any) -> Markup:
-    """Record text for an attribute value in raw HTML, such as a link's href."""
-    return md_text(value)
+    """Record text for an attribute value in raw HTML, such as a link's href (no markup, so
+    no `lang` span either)."""
+    return _plain_text(value if type(value) is str else str(value))
 
 
 @functools.lru_cache(maxsize=8192)  # a source's links are printed on every claim citing it
@@ -151,6 +219,7 @@ def external_link(url: str, text: Any) -> Markup:
     return Markup(f'<a href="{attr(href)}" rel="noopener nofollow">{md_text(shown)}</a>')
 
 
+_TAGS = re.compile(r"(<[^>]*>)")
 _PROSE_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "br", "pre"}
 _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 
@@ -183,6 +252,10 @@ def prose(value: Any) -> Markup:
         link_rel="noopener nofollow",
     )
     safe = safe.replace("{", "&#123;").replace("}", "&#125;")
+    # Chinese in the text (never in a tag: nh3 writes `>` in attributes as `&gt;`).
+    safe = "".join(
+        part if part.startswith("<") else _mark_chinese(part) for part in _TAGS.split(safe)
+    )
     body = "\n".join(line for line in safe.splitlines() if line.strip())
     lang = f' lang="{value.lang}"' if isinstance(value, Foreign) and value.lang else ""
     return Markup(f'<div class="dossier-prose"{lang}>\n{body}\n</div>')
@@ -205,11 +278,11 @@ def json_for_html(value: Any) -> str:
 def finalize(value: Any) -> Any:
     """Jinja `finalize` hook: any output not already marked safe is escaped as Markdown text."""
     if type(value) is str:  # most printed values: straight to the memoised encoding
-        return _md_text(value)
+        return _md_text(value, _Marking.han)
     if isinstance(value, Markup):
         return value
     if type(value) is Foreign:
-        return Markup(value.marked(_md_text(str(value))))
+        return Markup(value.marked(_md_text(str(value), _Marking.han)))
     if value is None:
         raise ValueError("a template printed None; test the field with {% if %} first")
     return md_text(value)

@@ -20,14 +20,23 @@ from markupsafe import Markup
 
 from ..records.fields import is_slug
 from ..records.ratings import ICONS, RatingScale
-from . import urls
+from . import urls, wording
 from .dates import format_date
-from .escape import finalize
+from .escape import attr, finalize
 from .i18n import N_, SOURCE_LANGUAGE, gettext_for
+
+EVENT_WORDS = {
+    "published": N_("published"),
+    "claim made": N_("claim made"),
+    "development": N_("later development"),
+    "update": N_("update"),
+    "reviewed": N_("reviewed"),
+}
+"""What each kind of timeline event is called on the page."""
 
 ROLE_LABELS = {
     "appearance": N_("where the claim appeared"),
-    "not-given": N_("reports the claim, not where it appeared"),
+    "not-given": N_("the report of the claim, which does not say where it appeared"),
     "supports": N_("supporting evidence"),
     "contradicts": N_("contradicting evidence"),
     "context": N_("context"),
@@ -36,20 +45,13 @@ ROLE_LABELS = {
 }
 """How a source is used, by role (English; `role_labels` gives them in a language)."""
 
-EVENT_KINDS = {
-    "published": N_("published"),
-    "claim made": N_("claim made"),
-    "development": N_("development"),
-    "update": N_("update"),
-    "reviewed": N_("reviewed"),
-}
 UPDATE_KINDS = {
     "correction": N_("correction"),
     "rating-change": N_("rating change"),
     "clarification": N_("clarification"),
     "update": N_("update"),
 }
-CLAIMS_TABLE_HEAD = (N_("Claim"), N_("Claimant"), N_("Date"), N_("Rating"))
+CITED_AS = N_("Cited as %(roles)s")
 
 
 @functools.cache
@@ -68,6 +70,12 @@ def _relative_path(target: str, here: str) -> str:
     # relpath makes relative paths absolute through os.getcwd(), a system call: both are
     # paths inside the site, so rooting them at `/` gives the same answer without it.
     return posixpath.relpath("/" + target, "/" + here)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_address(target_dir: str, here_dir: str) -> str:
+    link = posixpath.relpath("/" + target_dir, "/" + here_dir)
+    return "./" if link == "." else link + "/"
 
 
 def slug(value: str) -> Markup:
@@ -91,7 +99,9 @@ class PageLinks:
         self._entities = records["entities"]
         self._sources = records["sources"]
         self._ratings = records["ratings"]
+        self._page = page_path
         self._here = _directory(page_path)
+        self._served = urls.page_dir(page_path)
         self._language: str = records.get("language", SOURCE_LANGUAGE)
         self._ = gettext_for(self._language)
 
@@ -102,6 +112,46 @@ class PageLinks:
     def url(self, target: str, anchor: str | None = None) -> Markup:
         """Link from this page to `target`, a page path built from ids (slugs)."""
         return Markup(self._link(target, anchor))
+
+    def _href(self, target: str, anchor: str | None = None) -> str:
+        # Raw HTML is left alone by the engine, so its links are the served addresses
+        # (directory URLs), not page paths the engine would rewrite.
+        link = _relative_address(urls.page_dir(target), self._served)
+        return f"{link}#{anchor}" if anchor else link
+
+    def href(self, target: str, anchor: str | None = None) -> Markup:
+        """The address of page `target` from this page, for a link in raw HTML."""
+        return Markup(self._href(target, anchor))
+
+    def _badge_html(self, rid: str, tag: str = "a") -> str:
+        icon = finalize(RatingScale.icon(rid))
+        label = finalize(self._ratings[rid].label)
+        inner = f'<span class="dossier-badge__icon" aria-hidden="true">{icon}</span> {label}'
+        if tag == "a":
+            href = self._href(urls.RATINGS, rid)
+            return f'<a class="dossier-badge rating-{slug(rid)}" href="{href}">{inner}</a>'
+        return f'<span class="dossier-badge rating-{slug(rid)}">{inner}</span>'
+
+    def tally(self, ids: list[str]) -> Markup:
+        """How many of the claims `ids` have each rating, as badges with counts in scale
+        order (ratings none of them has are left out)."""
+        counts: dict[str, int] = {}
+        for cid in ids:
+            rid = self._claims[cid].rating
+            counts[rid] = counts.get(rid, 0) + 1
+        badges = [
+            f'<span class="dossier-badge rating-{slug(rid)}"><span class="dossier-badge__icon"'
+            f' aria-hidden="true">{finalize(RatingScale.icon(rid))}</span>'
+            f" {finalize(self._ratings[rid].label)}: {counts[rid]}</span>"
+            for rid in self._ratings
+            if rid in counts
+        ]
+        return Markup(f'<span class="dossier-tally">{" ".join(badges)}</span>')
+
+    def verdict_badge(self, rid: str) -> Markup:
+        """A rating badge in raw HTML (icon, label, the rating's colours), linking to the
+        rating's definition."""
+        return Markup(self._badge_html(rid))
 
     def _claim_link(self, cid: str) -> str:
         return f"[{finalize(self._claims[cid].title)}]({self._link(urls.claim_page(cid))})"
@@ -134,31 +184,101 @@ class PageLinks:
     def rating_badge(self, rid: str) -> Markup:
         return Markup(self._rating_badge(rid))
 
-    def claims_table(self, ids: list[str]) -> Markup:
-        """A table of claims: claim, claimant, date and rating badge, one row each."""
-        head = " | ".join(self._(label) for label in CLAIMS_TABLE_HEAD)
-        rows = [f"| {head} |\n| --- | --- | --- | --- |\n"]
+    def claims_table(
+        self,
+        ids: list[str],
+        claimant: bool = True,
+        rating: bool = True,
+        notes: Mapping[str, str] | None = None,
+        findings: bool = False,
+        filters: bool = False,
+    ) -> Markup:
+        """Claims, each once, with its verdict: a compact table on wide screens, a card per
+        claim on phones (the stylesheet lays the same rows out as cards).
+
+        `claimant` and `rating` drop a column a page makes redundant (a person's own claims,
+        a rating's own section); `notes` adds a line under a claim's title (how a source
+        cites it); `findings` adds each claim's finding in a sentence; `filters` adds what
+        the claims list's script filters and sorts rows by (ids, never shown).
+        """
+        _ = self._
+        head = [f'<th scope="col">{finalize(_("Verdict"))}</th>'] if rating else []
+        head.append(f'<th scope="col">{finalize(_("Claim"))}</th>')
+        if claimant:
+            head.append(f'<th scope="col">{finalize(_("Claimed by"))}</th>')
+        head.append(f'<th scope="col">{finalize(_("Date"))}</th>')
+        classes = "dossier-claims" + ("" if rating else " dossier-claims--no-verdict")
+        rows = [
+            f'<table class="{classes}">',
+            f"<thead><tr>{''.join(head)}</tr></thead>",
+            "<tbody>",
+        ]
+        order = {rid: n for n, rid in enumerate(self._ratings)}
         for cid in ids:
             c = self._claims[cid]
-            rows.append(
-                f"| {self._claim_link(cid)} | {self._entity_link(c.claimant)} "
-                f"| {_when(c.claimed_on, self._language)} | {self._rating_badge(c.rating)} |\n"
+            data = ""
+            if filters:
+                source = self._sources[c.appearance_source]
+                data = (
+                    f' data-rating="{slug(c.rating)}" data-order="{order[c.rating]}"'
+                    f' data-claimant="{slug(c.claimant)}"'
+                    f' data-tags="{" ".join(slug(t) for t in c.tags)}"'
+                    f' data-source="{slug(c.appearance_source)}"'
+                    f' data-source-title="{attr(source.title)}"'
+                )
+            cells = []
+            if rating:
+                cells.append(
+                    f'<td class="dossier-claims__verdict">{self._badge_html(c.rating)}</td>'
+                )
+            title = (
+                f'<a class="dossier-claims__title" href="{self._href(urls.claim_page(cid))}">'
+                f"{finalize(c.title)}</a>"
             )
-        return Markup("".join(rows))
+            if findings:
+                line = wording.finding(c, self._ratings[c.rating])
+                title += f'<span class="dossier-claims__finding">{finalize(line)}</span>'
+            if notes and cid in notes:
+                title += f'<span class="dossier-claims__note">{finalize(notes[cid])}</span>'
+            cells.append(f'<td class="dossier-claims__claim">{title}</td>')
+            if claimant:
+                who = self._entities[c.claimant]
+                link = self._href(urls.entity_page(c.claimant))
+                cells.append(
+                    f'<td class="dossier-claims__claimant"><a href="{link}">'
+                    f"{finalize(who.name)}</a></td>"
+                )
+            when = _when(c.claimed_on, self._language)
+            cells.append(f'<td class="dossier-claims__date">{when}</td>')
+            rows.append(f'<tr class="rating-{slug(c.rating)}"{data}>{"".join(cells)}</tr>')
+        rows.append("</tbody></table>")
+        return Markup("\n".join(rows) + "\n")
 
     def event_item(self, event: Any) -> Markup:
-        """One timeline entry as a list item linking to the page the event belongs to."""
-        kind = self._(EVENT_KINDS.get(event.kind, event.kind))
-        item = (
-            f"- {_when(event.date, self._language)}, **{finalize(kind)}**: "
-            f"[{finalize(event.text)}]({self._link(event.page)})"
-        )
-        if event.detail:
+        """One timeline entry as a list item: the date, what happened in words, and a link
+        to the page it belongs to (unless that is this page); a claim made carries its
+        verdict."""
+        text = finalize(event.text)
+        if event.page != self._page:
+            text = Markup(f"[{text}]({self._link(event.page)})")
+        kind = self._(EVENT_WORDS.get(event.kind, event.kind))
+        item = f"- {_when(event.date, self._language)} · **{finalize(kind)}**"
+        if event.kind == "update" and event.detail:
             detail = event.detail
-            if event.kind == "update" and detail in UPDATE_KINDS:
+            if detail in UPDATE_KINDS:
                 detail = self._(UPDATE_KINDS[detail])
-            item += f" ({finalize(detail.replace('-', ' '))})"
+            item += f" ({finalize(detail.replace('-', ' '))}): {text}"
+        else:
+            item += f": {text}"
+            if event.detail:
+                item += f" · {finalize(event.detail)}"
+        if event.rating and event.page != self._page:
+            item += f" {self._rating_badge(event.rating)}"
         return Markup(item)
+
+    def cited_as(self, uses: list[Any]) -> dict[str, str]:
+        """Claim id → how a source is cited by it, in this page's language."""
+        return cited_as(uses, self._language)
 
     def when(self, value: str) -> Markup:
         """A partial date (`2017`, `2017-10`, `2017-10-05`) as a `<time>` element."""
@@ -170,6 +290,9 @@ class PageLinks:
 
 _BOUND = (
     "url",
+    "href",
+    "verdict_badge",
+    "tally",
     "claim_link",
     "entity_link",
     "source_link",
@@ -178,6 +301,7 @@ _BOUND = (
     "claims_table",
     "event_item",
     "when",
+    "cited_as",
 )
 
 
@@ -185,12 +309,26 @@ def _when(value: str, language: str = SOURCE_LANGUAGE) -> str:
     return f'<time datetime="{finalize(value)}">{finalize(format_date(value, language))}</time>'
 
 
+def cited_as(uses: list[Any], language: str = SOURCE_LANGUAGE) -> dict[str, str]:
+    """Claim id → how a source is cited by it ("where the claim appeared; context"): each
+    claim once, in the order of `uses`, however many times it cites the source."""
+    labels = role_labels(language)
+    roles: dict[str, list[str]] = {}
+    for use in uses:
+        label = labels[use.role]
+        if label not in roles.setdefault(use.claim_id, []):
+            roles[use.claim_id].append(label)
+    line = gettext_for(language)(CITED_AS)
+    separator = "；" if language.split("-")[0].casefold() == "zh" else "; "
+    return {cid: line % {"roles": separator.join(found)} for cid, found in roles.items()}
+
+
 def _from_context(name: str) -> Any:
     # The same functions as globals, for a template rendered without the page's variables
     # (such as `_macros.md.j2` imported without context): they read the context instead.
     @jinja2.pass_context
-    def call(context: Any, *args: Any) -> Any:
-        return getattr(PageLinks(context, context["page_path"]), name)(*args)
+    def call(context: Any, *args: Any, **kwargs: Any) -> Any:
+        return getattr(PageLinks(context, context["page_path"]), name)(*args, **kwargs)
 
     call.__name__ = name
     return call

@@ -51,6 +51,11 @@ class Indexes:
     claims_naming: dict[str, list[str]]
     """Entity id → claims by others whose title or statement names them (name, native name
     or alias); a plain text match, so it finds mentions, not every claim about them."""
+    key_findings: list[str]
+    """Up to five claims for the home page: the false and contradicted first."""
+    articles: list[tuple[str, list[str]]]
+    """Each source claims appeared in (the articles checked), oldest first, with its claims
+    in the order of the rating scale."""
 
 
 def build_indexes(catalog: Catalog) -> Indexes:
@@ -112,7 +117,57 @@ def build_indexes(catalog: Catalog) -> Indexes:
         claims_recently_changed=changed,
         claims_relayed_by=dict(relayed),
         claims_naming=claims_naming(catalog, newest),
+        key_findings=key_findings(catalog),
+        articles=articles(catalog),
     )
+
+
+KEY_FINDINGS = 5
+
+
+def key_findings(catalog: Catalog) -> list[str]:
+    """The claims a reader should see first: those rated in the lower half of the scale
+    (false, contradicted), most false first and one from each article before a second from
+    any, then by the evidence they rest on; topped up to three from the upper half, best
+    supported first, when fewer are rated low. Ratings off the scale are not findings."""
+    scale = catalog.dossier.model.scale
+    if scale.top is None:
+        return []
+    rated = []
+    for cid in sorted(catalog.claims):
+        claim = catalog.claims[cid].model
+        position = scale[claim.rating].position
+        if position is not None:
+            rated.append((position, -len(claim.evidence), cid, claim))
+    rated.sort(key=lambda r: r[:3])
+    low = [r for r in rated if r[0] * 2 <= scale.top]
+    chosen: list[str] = []
+    sources: set[str] = set()
+    for _, _, cid, claim in low:  # one from each article first
+        source = claim.appearance_source
+        if source not in sources and len(chosen) < KEY_FINDINGS:
+            chosen.append(cid)
+            sources.add(source)
+    chosen += [r[2] for r in low if r[2] not in chosen][: KEY_FINDINGS - len(chosen)]
+    if len(chosen) < 3:
+        high = sorted((r for r in rated if r[0] * 2 > scale.top), key=lambda r: (-r[0], r[1], r[2]))
+        chosen += [r[2] for r in high][: 3 - len(chosen)]
+    order = {cid: n for n, (_, _, cid, _) in enumerate(rated)}
+    return sorted(chosen, key=order.__getitem__)
+
+
+def articles(catalog: Catalog) -> list[tuple[str, list[str]]]:
+    """The sources claims appeared in, oldest first, each with its claims by rating."""
+    ratings = {rid: n for n, rid in enumerate(catalog.dossier.model.scale.ids)}
+    found: dict[str, list[str]] = defaultdict(list)
+    for cid in sorted(catalog.claims):
+        claim = catalog.claims[cid].model
+        if claim.appeared_in:
+            found[claim.appeared_in.source].append(cid)
+    for ids in found.values():
+        ids.sort(key=lambda cid: ratings[catalog.claims[cid].model.rating])
+    ordered = sorted(found, key=lambda sid: (catalog.sources[sid].model.published_on or "", sid))
+    return [(sid, found[sid]) for sid in ordered]
 
 
 def claims_naming(catalog: Catalog, claim_ids: list[str]) -> dict[str, list[str]]:

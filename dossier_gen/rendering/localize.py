@@ -12,7 +12,7 @@ script where a source gives it).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,14 +95,25 @@ def _dossier(edition: Edition, dossier: Dossier) -> Dossier:
     )
 
 
+def _nth(items: Sequence[Any] | None, n: int, field: str) -> str | None:
+    """`field` of the `n`th item of a translation's list, if it has that many."""
+    return getattr(items[n], field) if items and n < len(items) else None
+
+
 def _claim(edition: Edition, claim: Claim, sources: Mapping[str, Source]) -> Claim:
     t = claim.translations.get(edition.language)
     said_in = sources[claim.appearance_source].language
     update: dict[str, Any] = {
         "title": edition.text(claim.title, t.title if t else None),
         "summary": edition.text(claim.summary, t.summary if t else None),
+        "conclusion": edition.text(claim.conclusion, t.conclusion if t else None),
         "analysis": edition.text(claim.analysis, t.analysis if t else None),
-        "updates": [u.model_copy(update={"note": edition.text(u.note)}) for u in claim.updates],
+        "updates": [
+            u.model_copy(
+                update={"note": edition.text(u.note, _nth(t.updates if t else None, n, "note"))}
+            )
+            for n, u in enumerate(claim.updates)
+        ],
     }
     statement = claim.statement
     if statement.form == "quote":
@@ -143,14 +154,19 @@ def _entity(edition: Edition, entity: Entity, sources: Mapping[str, Source]) -> 
             "developments": [
                 d.model_copy(
                     update={
-                        "text": edition.text(d.text),
+                        "text": edition.text(
+                            d.text, _nth(t.developments if t else None, n, "text")
+                        ),
                         "quote": edition.verbatim(d.quote, sources[d.source].language),
                     }
                 )
-                for d in entity.developments
+                for n, d in enumerate(entity.developments)
             ],
             "updates": [
-                u.model_copy(update={"note": edition.text(u.note)}) for u in entity.updates
+                u.model_copy(
+                    update={"note": edition.text(u.note, _nth(t.updates if t else None, n, "note"))}
+                )
+                for n, u in enumerate(entity.updates)
             ],
         }
     )
@@ -179,9 +195,17 @@ class Views:
 
 
 def localized(catalog: Catalog, edition: Edition) -> Views:
-    """Every record as `edition` shows it (in the original edition too: quotes in another
-    language than the page's are marked with theirs)."""
+    """Every record as `edition` shows it. The original edition shows the records as they
+    are (its pages mark Chinese in them as they are rendered: `escape.md_text`), so a
+    dossier in one language pays nothing for this."""
     sources = {sid: rec.model for sid, rec in catalog.sources.items()}
+    if edition.is_original:
+        return Views(
+            dossier=catalog.dossier.model,
+            claims={cid: rec.model for cid, rec in catalog.claims.items()},
+            entities={eid: rec.model for eid, rec in catalog.entities.items()},
+            sources=sources,
+        )
     return Views(
         dossier=_dossier(edition, catalog.dossier.model),
         claims={cid: _claim(edition, rec.model, sources) for cid, rec in catalog.claims.items()},

@@ -20,7 +20,9 @@ from markupsafe import Markup
 
 from ..loading.catalog import Catalog
 from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
-from . import escape, fragments, urls
+from ..records.ratings import RatingScale
+from ..records.readiness import is_preview
+from . import escape, fragments, urls, wording
 from .charts import rating_chart
 from .dates import format_date
 from .i18n import SOURCE_LANGUAGE, translations
@@ -33,7 +35,14 @@ from .localize import (
     record_status,
     with_notice,
 )
-from .sharing import claim_description, entity_description, with_front_matter
+from .sharing import (
+    claim_description,
+    entity_description,
+    report_route,
+    share_targets,
+    with_front_matter,
+)
+from .textfile import read_exact
 from .timeline import claim_timeline, site_timeline
 
 
@@ -44,6 +53,13 @@ class Page:
     """The file an editor changes to change this page; the page's edit link points at it."""
     listed: bool
     """Whether the page belongs in the sidebar navigation (detail pages do not)."""
+    file: Path | None = None
+    """Where the renderer wrote the Markdown (front matter included) instead of handing it
+    over; `markdown` is then empty. A large build's pages do not all fit in memory at once."""
+
+    def read(self) -> str:
+        """The page's Markdown, with its front matter."""
+        return self.markdown if self.file is None else read_exact(self.file)
 
 
 @dataclass(frozen=True)
@@ -60,9 +76,17 @@ class PageJob:
     notice: str = ""
     """Markdown put below the page's title after rendering: that it is not yet translated."""
 
+    def finish(self, markdown: str) -> str:
+        """The page's rendered Markdown as published: with its notice and front matter."""
+        return with_front_matter(with_notice(markdown, self.notice), self.meta)
 
-PageRenderer = Callable[[jinja2.Environment, Mapping[str, Any], list[PageJob]], list[str]]
-"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache."""
+
+PageRenderer = Callable[
+    [jinja2.Environment, Mapping[str, Any], list[PageJob]], Sequence[str] | Sequence[Path]
+]
+"""Renders jobs to Markdown in order: serially here, or in parallel or from a cache. A
+renderer may instead write each page (`PageJob.finish` applied) to a file of its own and
+give the files."""
 
 
 def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
@@ -169,6 +193,7 @@ def make_environment(
         date=functools.partial(format_date, language=language),
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
         slug=fragments.slug,
+        attr=escape.attr,
     )
     env.globals.update(fragments.GLOBALS)
     env.globals.update(
@@ -176,6 +201,16 @@ def make_environment(
         heading_id=_heading_id,
         rating_chart=rating_chart,
         claim_url=functools.partial(urls.claim_url, language=language),
+        rating_icon=RatingScale.icon,
+        finding=wording.finding,
+        more_findings=wording.more_findings,
+        reader_locator=wording.reader_locator,
+        source_kind=wording.source_kind,
+        language_name=wording.language_name,
+        tag_label=wording.tag_label,
+        entity_kinds=wording.ENTITY_KINDS,
+        share_targets=share_targets,
+        report_route=report_route,
     )
     return env
 
@@ -197,17 +232,20 @@ def render_pages(
     template_dirs: Sequence[Path | str] = (),
     intro: str = "",
     renderer: PageRenderer = render_serially,
+    share_links: bool = True,
     language: str | None = None,
 ) -> dict[str, Page]:
     """Every generated page of one edition by page path, sorted. `template_dirs` are a
     site's own template folders, searched before the package's. `intro` is the hand-written
     Markdown of the home page. `renderer` turns the list of pages into Markdown; any
-    renderer gives the same pages. `language` is the edition's (by default the dossier's
-    first): page paths are the same in every edition, and `urls.edition_prefix` places
-    them on the site."""
+    renderer gives the same pages. `share_links` puts links to share each claim (e-mail and
+    social networks, as plain links) on its page. `language` is the edition's (by default
+    the dossier's first): page paths are the same in every edition, and
+    `urls.edition_prefix` places them on the site."""
     dossier_model = catalog.dossier.model
     edition = Edition(language or dossier_model.language, dossier_model.language)
     env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs), edition.language)
+    escape.mark_han_runs(edition.language)
     views = localized(catalog, edition)
     dossier = views.dossier
     ratings = {rating.id: rating for rating in dossier.ratings}
@@ -221,6 +259,8 @@ def render_pages(
         "sources": views.sources,
         "indexes": build_indexes(catalog),
         "site_events": localized_events(site_timeline(catalog), views, edition),
+        "preview": is_preview(dossier_model),
+        "share_links": share_links,
     }
     jobs: list[PageJob] = []
     _ = edition.gettext
@@ -299,7 +339,7 @@ def render_pages(
         # Compiled here, before any fork: workers inherit them instead of each compiling its
         # own, and the parent has them for the next `serve` rebuild, which renders in-process.
         env.get_template(template)
-    markdowns: list[str | None] = list(renderer(env, shared, jobs))
+    markdowns: list[str | Path | None] = list(renderer(env, shared, jobs))
     if len(markdowns) != len(jobs):
         raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
     pages: dict[str, Page] = {}
@@ -307,6 +347,10 @@ def render_pages(
         # Each page's Markdown without front matter is let go as soon as the page has it:
         # holding both copies of every page was a peak of hundreds of MiB at 10,000 claims.
         markdown, markdowns[n] = markdowns[n], None
-        markdown = with_notice(str(markdown), job.notice)
-        pages[job.path] = Page(with_front_matter(markdown, job.meta), job.source, job.listed)
+        if job.path in pages:  # page_path_problems refuses the records that would do this
+            raise RuntimeError(f"two pages were rendered to {job.path}")
+        if isinstance(markdown, Path):
+            pages[job.path] = Page("", job.source, job.listed, markdown)
+        else:
+            pages[job.path] = Page(job.finish(str(markdown)), job.source, job.listed)
     return dict(sorted(pages.items()))

@@ -10,12 +10,17 @@ look-alikes (`escape.plain_title`), as page titles do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 import yaml
+from markupsafe import Markup
 
-from ..records.models import Claim, Entity, Rating
-from .escape import plain_title
+from ..records.models import Claim, Dossier, Entity, Rating
+from ..records.readiness import placeholder_reason
+from .escape import attr, md_text, plain_title
 from .i18n import N_
 
 RATING_LINE = N_("Rating: %(label)s. %(summary)s")
@@ -50,3 +55,54 @@ def with_front_matter(markdown: str, meta: dict[str, str]) -> str:
     if markdown.startswith(opening):
         return opening + entries + markdown.removeprefix(opening)
     return f"{opening}{entries}---\n\n{markdown}"
+
+
+@dataclass(frozen=True)
+class ShareTarget:
+    name: str
+    href: str
+
+
+# Each network's own address for sharing a link, filled in with the page's address and a
+# line of text. Plain links: nothing is loaded from these hosts until a reader clicks one.
+_SHARE_ADDRESSES = (
+    ("E-mail", "mailto:?subject={text}&body={text}%0A%0A{url}"),
+    ("X", "https://x.com/intent/post?text={text}&url={url}"),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("WhatsApp", "https://wa.me/?text={text}%20{url}"),
+    ("Telegram", "https://t.me/share/url?url={url}&text={text}"),
+    ("Weibo", "https://service.weibo.com/share/share.php?url={url}&title={text}"),
+    ("LINE", "https://social-plugins.line.me/lineit/share?url={url}"),
+)
+
+
+def share_targets(url: str, text: str) -> list[ShareTarget]:
+    """Where a reader can share `url` with `text`, as plain links (e-mail, then networks
+    used in the dossier's languages, Chinese included)."""
+    fields = {"url": quote(url, safe=""), "text": quote(" ".join(text.split()), safe="")}
+    return [ShareTarget(name, address.format(**fields)) for name, address in _SHARE_ADDRESSES]
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+
+
+def report_route(dossier: Dossier, subject: str, address: str) -> Markup | None:
+    """How a reader reports an error, as a phrase ("e-mail the publisher at x@y"): the
+    publisher's contact from `dossier.yml`, by e-mail (with the page's address filled in)
+    or on its contact page. None while the contact is missing or still a placeholder."""
+    contact = (dossier.publisher.contact or "").strip()
+    if not contact or placeholder_reason(contact):
+        return None
+    if _EMAIL.match(contact):
+        mail = f"mailto:{quote(contact, safe='@')}?subject={quote(subject, safe='')}"
+        mail += f"&body={quote(address, safe='')}"
+        return Markup(
+            f'e-mail the publisher at <a href="{attr(mail)}">{md_text(contact)}</a>'
+            " and say what is wrong"
+        )
+    if urlsplit(contact).scheme in ("http", "https") and " " not in contact:
+        return Markup(
+            f'tell the publisher through <a href="{attr(contact)}" rel="noopener nofollow">'
+            "its contact page</a>, with this page's address"
+        )
+    return Markup(f"tell the publisher ({md_text(contact)}), with this page's address")

@@ -34,6 +34,8 @@ class Event:
     """Path of the page the event belongs to, such as `claims/x.md`."""
     detail: str = ""
     """A second line: the claimant, the update's kind, the development's source."""
+    rating: str = ""
+    """For a claim made: the claim's rating, which the entry shows beside it."""
 
 
 def _sorted(events: list[Event]) -> list[Event]:
@@ -58,7 +60,7 @@ def _published(catalog: Catalog, source_id: str) -> list[Event]:
 def _claim_own_events(catalog: Catalog, claim_id: str, claim: Claim) -> list[Event]:
     page = urls.claim_page(claim_id)
     claimant = catalog.entities[claim.claimant].model.name
-    events = [Event(claim.claimed_on, "claim made", claim.title, page, claimant)]
+    events = [Event(claim.claimed_on, "claim made", claim.title, page, claimant, claim.rating)]
     events += [Event(u.date, "update", u.note, page, u.kind) for u in claim.updates]
     return events
 

@@ -14,10 +14,14 @@ the `language` of the address functions put an edition's pages at their place on
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..problems import Problem
+from ..records.kinds import KINDS
+
 if TYPE_CHECKING:
+    from ..loading.catalog import Catalog
     from ..records.models import Dossier
 
 # --- pages the generator writes, besides one page per record ------------------------------
@@ -31,20 +35,20 @@ SOURCES_INDEX = "sources/index.md"
 TIMELINE = "timeline.md"
 TAGS = "tags.md"
 OPEN_DATA = "open-data.md"
-GENERATED_PAGES = frozenset(
-    {
-        HOME,
-        RATINGS,
-        CORRECTIONS,
-        CLAIMS_INDEX,
-        CLAIMS_BY_CLAIMANT,
-        ENTITIES_INDEX,
-        SOURCES_INDEX,
-        TIMELINE,
-        TAGS,
-        OPEN_DATA,
-    }
-)
+GENERATED_PAGE_NAMES = {
+    HOME: "the home page",
+    RATINGS: "the ratings page",
+    CORRECTIONS: "the corrections page",
+    CLAIMS_INDEX: "the list of all claims",
+    CLAIMS_BY_CLAIMANT: "the list of claims by claimant",
+    ENTITIES_INDEX: "the list of people and organisations",
+    SOURCES_INDEX: "the list of sources",
+    TIMELINE: "the timeline",
+    TAGS: "the tags page",
+    OPEN_DATA: "the open-data page",
+}
+"""What each page the generator writes is, for messages about a record that would replace it."""
+GENERATED_PAGES = frozenset(GENERATED_PAGE_NAMES)
 """Every page the generator writes besides the records' own: a record whose page path is
 one of these would replace it."""
 
@@ -69,6 +73,34 @@ SCRIPT = "assets/dossier.js"
 """The claims list's sorting and filtering (the list works without it)."""
 SITEMAP = "sitemap.xml"
 """Written by the engine (MkDocs), linked from robots.txt."""
+CARDS_DIR = "cards/"
+"""Link-preview images of claim pages (`og:image`), drawn when the site is built."""
+CARD_SIZE = (1200, 630)
+"""Width and height of a preview card in pixels: the size link previews show whole."""
+
+# --- search (`publishing.search`): fetched by the reader's browser only when they search ----
+SEARCH_WORKER = "assets/dossier-search.js"
+"""The script that answers queries in the theme's search box (a web worker)."""
+SEARCH_DIR = "search/"
+SEARCH_MANIFEST = SEARCH_DIR + "index.json"
+"""What the worker reads first: how many shards and blocks there are, and their version."""
+
+
+def search_worker_address() -> str:
+    """The worker's address relative to the site's root, telling it where the index is (the
+    index's address relative to the worker's)."""
+    index = posixpath.relpath(SEARCH_DIR, posixpath.dirname(SEARCH_WORKER))
+    return f"{SEARCH_WORKER}?index={index}/"
+
+
+def search_terms(shard: int) -> str:
+    """A shard of the index's words with the documents each is in."""
+    return f"{SEARCH_DIR}terms/{shard}.json"
+
+
+def search_docs(block: int) -> str:
+    """A block of what results show (address, title, verdict, snippet)."""
+    return f"{SEARCH_DIR}docs/{block}.json"
 
 
 def record_page(folder: str, record_id: str) -> str:
@@ -86,6 +118,20 @@ def entity_page(entity_id: str) -> str:
 
 def source_page(source_id: str) -> str:
     return record_page("sources", source_id)
+
+
+def claim_card(claim_id: str) -> str:
+    """Path of a claim's link-preview card on the site: `cards/x.png`."""
+    return f"{CARDS_DIR}{claim_id}.png"
+
+
+def page_dir(page_path: str) -> str:
+    """Where a page is served, relative to the site's root: `claims/x.md` → `claims/x/`,
+    `claims/index.md` → `claims/`, `index.md` → `` (directory URLs, as `page_url`)."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 def site_url(base_url: str, path: str = "") -> str:
@@ -147,3 +193,33 @@ def claim_url(dossier: Dossier, claim_id: str, language: str | None = None) -> s
     """Canonical address of a claim's page (its permalink) in an edition (by default, the
     first language's)."""
     return page_url(edition_base_url(dossier, language), claim_page(claim_id))
+
+
+def page_path_problems(
+    catalog: Catalog, doc_pages: Iterable[str] = (), docs: str = "docs"
+) -> list[Problem]:
+    """A record whose page would land where another page is: a page the generator writes
+    (`claims/by-claimant.md`) or a hand-written page in the docs folder (`docs`, as shown in
+    messages). Two pages can never share a path; the later would silently replace the
+    earlier."""
+    hand_written = {page for page in doc_pages if page != HOME}  # the home page is completed
+    problems = []
+    for kind in KINDS:
+        for record_id, loaded in getattr(catalog, kind.folder).items():
+            path = record_page(kind.folder, record_id)
+            if path in GENERATED_PAGE_NAMES:
+                clash = f"{GENERATED_PAGE_NAMES[path]} ({path})"
+            elif path in hand_written:
+                clash = f"the hand-written page {docs}/{path}"
+            else:
+                continue
+            problems.append(
+                Problem(
+                    loaded.display_path,
+                    1,
+                    1,
+                    f"this {kind.name}'s page would be {path}, which is {clash}; rename the file"
+                    " (the file name is the id)",
+                )
+            )
+    return problems

@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
-from ..publishing.audit import page_problems
+from ..publishing.audit import AUDITED_SUFFIXES, LineMemo, audit_file, page_problems
 from .cores import worker_count
+
+_MEMO = LineMemo()
+"""The worker's memo of recurring lines, kept from batch to batch."""
 
 
 def _audit_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
-    return [(name, page_problems(name, html)) for name, html in batch]
+    return [(name, page_problems(name, html, _MEMO)) for name, html in batch]
 
 
 class PageAuditor:
@@ -46,16 +49,25 @@ class PageAuditor:
     def add(self, name: str, html: str) -> None:
         """Audit the page that will be written at `name` (relative to the site folder)."""
         if self._pool is None:
-            self._found[name] = page_problems(name, html)
+            self._found[name] = page_problems(name, html, _MEMO)
             return
         self._batch.append((name, html))
         if len(self._batch) >= self.BATCH:
             self._send()
 
+    AHEAD = 8
+    """Batches sent and not yet audited, at most: beyond that the build waits for the audit
+    rather than hold every written page's HTML in memory while the audit catches up."""
+
     def _send(self) -> None:
         if self._batch and self._pool is not None:
             self._pending.append(self._pool.submit(_audit_batch, self._batch))
             self._batch = []
+        while len(self._pending) > self.AHEAD:
+            self._found.update(self._pending.pop(0).result())
+
+    theme: frozenset[str] = frozenset({"404.html"})
+    """Pages the theme writes without a page of the site (they reach `finish` from disk)."""
 
     def finish(self, site_dir: Path | str) -> list[str]:
         """Every problem, as `audit_site` reports them: the pages added, and any other HTML
@@ -67,12 +79,12 @@ class PageAuditor:
         finally:
             self.close()
         site = Path(site_dir)
-        for path in site.rglob("*.html"):
+        for path in site.rglob("*"):
             name = path.relative_to(site).as_posix()
-            if name not in self._found and path.is_file():
-                self._found[name] = page_problems(
-                    name, path.read_text(encoding="utf-8", errors="replace")
-                )
+            if path.suffix in AUDITED_SUFFIXES and name not in self._found and path.is_file():
+                # Not written by the theme: copied from the pages folder, or a data file.
+                text = path.read_text(encoding="utf-8", errors="replace")
+                self._found[name] = audit_file(name, text, written_by_theme=name in self.theme)
         # In audit_site's order: by path, each page's problems as they occur in it.
         return [
             problem

@@ -1,19 +1,20 @@
 """What a preview (`mkdocs serve --dirty`) keeps between rebuilds, so an edit costs only what
 it changes: parsed records, rendered pages, the theme's compiled templates, what each page
-was last built from, and the whole search index.
+was last built from, and the search index's word weights.
 
 Remove it and only time changes: a one-shot build never uses it.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from ..publishing.audit import LineMemo
+from ..publishing.search import SearchDoc
 from .cache import PageCache, RecordCache
 
 
@@ -54,6 +55,9 @@ class Preview:
         self.records = RecordCache()
         self.pages = PageCache()
         self.theme_code = CompiledTemplates()
+        self.audit_memo = LineMemo()
+        """The audit's memo of lines, kept across rebuilds: a rebuilt page is mostly lines
+        audited before."""
         self._settings: tuple[int, ...] = ()
         self._built: dict[str, tuple[str, Any]] = {}
         """Page path → what its HTML was last built from (its Markdown and JSON-LD)."""
@@ -64,7 +68,7 @@ class Preview:
         """Addresses of the pages this rebuild writes."""
         self.written: set[str] = set()
         """Site paths of the HTML files this rebuild writes (for the audit)."""
-        self._search_docs: list[dict[str, Any]] | None = None
+        self._search: dict[str, tuple[SearchDoc, dict[str, int]]] = {}
 
     def settings(self, stamp: tuple[int, ...]) -> None:
         """Note the settings' stamp; when it changed, every page's HTML may change."""
@@ -91,24 +95,12 @@ class Preview:
                 self.rebuilt.add(url)
                 self.written.add(dest)
 
-    def merge_search_index(self, path: Path) -> None:
-        """Keep the preview's search index whole across dirty rebuilds.
-
-        Material's search plugin merges a dirty rebuild into its previous index assuming one
-        page was rebuilt; with several (the home page among them) it keeps only those. So
-        the index is put together here: the rebuilt pages' new entries, the others' old ones.
-        """
-        if not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        if self._search_docs is not None:
-
-            def page(entry: dict[str, Any]) -> str:
-                return str(entry["location"]).split("#", 1)[0]
-
-            kept = self.current - self.rebuilt
-            index["docs"] = [e for e in self._search_docs if page(e) in kept] + [
-                e for e in index["docs"] if page(e) in self.rebuilt
-            ]
-            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-        self._search_docs = index["docs"]
+    def search_weights(self, docs: Iterable[SearchDoc]) -> dict[str, dict[str, int]]:
+        """Each search document's term weights by location, reusing those of documents that
+        did not change since the last rebuild (cutting Chinese into words costs the most)."""
+        kept: dict[str, tuple[SearchDoc, dict[str, int]]] = {}
+        for doc in docs:
+            old = self._search.get(doc.location)
+            kept[doc.location] = old if old is not None and old[0] == doc else (doc, doc.weights())
+        self._search = kept
+        return {location: weights for location, (_, weights) in kept.items()}

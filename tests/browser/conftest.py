@@ -14,28 +14,21 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from devtools.web import CHROMIUM_ARGS
 from dossier_gen import Catalog, load_catalog
 
 from .site_project import ROOT, build_site
 
 # DOSSIER_CHROMIUM points at another chromium build (or at nothing, to see the skip/fail).
 CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "dossier" / "data"
 
 
@@ -234,21 +227,26 @@ def traffic() -> Traffic:
     return Traffic()
 
 
-@pytest.fixture
-def page(browser, traffic):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def watched_page(browser, traffic: Traffic, **options: Any) -> Iterator[Any]:
+    """A page in a new browser context (`options`: its viewport, JavaScript on or off),
+    whose errors and requests `traffic` records."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
     page = context.new_page()
     _watch(page, traffic)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, traffic):
+    with watched_page(browser, traffic) as page:
+        yield page
 
 
 @pytest.fixture
 def page_without_js(browser, traffic):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, java_script_enabled=False
-    )
-    page = context.new_page()
-    _watch(page, traffic)
-    yield page
-    context.close()
+    with watched_page(browser, traffic, java_script_enabled=False) as page:
+        yield page

@@ -26,6 +26,14 @@ def build_site(data_dir: Path, work: Path, base_url: str | None = None) -> Path:
     # Copied, not linked: edit links are computed from the records' real paths.
     shutil.copytree(data_dir, work / "data")
     shutil.copytree(ROOT / "docs", work / "docs")
+    if data_dir.resolve() != (ROOT / "data").resolve():
+        # The real hand-written pages link to the real records: other records get the same
+        # pages as placeholders (the nav names them), and their own pages where they have them.
+        for page in (work / "docs").rglob("*.md"):
+            page.write_text(f"# {page.stem.capitalize()}\n\nA placeholder.\n", encoding="utf-8")
+        own = data_dir.parent / "docs"
+        if own.is_dir():
+            shutil.copytree(own, work / "docs", dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if base_url:
         config = with_base_url(config, base_url)

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
+from PIL import Image
 
 from dossier_gen.loading.load import load_catalog
 from dossier_gen.publishing.site import build_site
 from dossier_gen.publishing.write import write_pages
+from dossier_gen.rendering import urls
 from dossier_gen.rendering.escape import clean, plain_title
 from dossier_gen.rendering.sharing import with_front_matter
 
@@ -100,7 +102,13 @@ def test_every_claim_page_previews_its_rating_and_summary(published_site):
         assert one(tags, "og:title") == one(tags, "twitter:title") == plain_title(claim.title)
         assert one(tags, "og:type") == "website"
         assert one(tags, "og:site_name") == plain_title(dossier.title)
-        assert one(tags, "twitter:card") == "summary"
+        # A large preview: the claim's card, drawn at build time and published beside it.
+        assert one(tags, "twitter:card") == "summary_large_image"
+        card = f"{dossier.base_url.rstrip('/')}/{urls.claim_card(cid)}"
+        assert one(tags, "og:image") == one(tags, "twitter:image") == card
+        assert (one(tags, "og:image:width"), one(tags, "og:image:height")) == ("1200", "630")
+        with Image.open(published_site / urls.claim_card(cid)) as image:
+            assert image.size == (1200, 630) and image.format == "PNG", cid
 
 
 @pytest.mark.slow

@@ -1,0 +1,107 @@
+"""What searching costs a reader: the bytes of the index that reading a page and that each
+of a fixed list of searches download, measured in Debian's chromium on a built site.
+
+Each search starts from a freshly loaded page (nothing cached), types the whole query and
+waits for the answer; what it downloads is every file under `search/` it fetched, counted
+as a compressing server sends it (gzip, level 6). Reading a page counts what the page
+fetched from `search/` before any search (the dossier's worker itself is code, not index).
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devtools.web import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Cost:
+    query: str
+    results: int
+    files: int
+    gzipped: int
+    """Bytes, as a compressing server sends them."""
+
+
+def _gzipped(site: Path, path: str) -> int:
+    return len(gzip.compress((site / path).read_bytes(), compresslevel=6, mtime=0))
+
+
+def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[int, list[Cost]]:
+    """(index bytes a page downloads when only read, the cost of each search)."""
+    from playwright.sync_api import sync_playwright
+
+    costs: list[Cost] = []
+    on_load = 0
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for n, query in enumerate(queries):
+                context = browser.new_context()
+                page = context.new_page()
+                fetched: list[str] = []
+                page.on("request", lambda r, seen=fetched: seen.append(urlsplit(r.url).path))
+                page.goto(base + page_path)
+                page.wait_for_load_state("networkidle")
+                index = [p.lstrip("/") for p in fetched if p.lstrip("/").startswith("search/")]
+                if n == 0:
+                    on_load = sum(_gzipped(site, p) for p in index)
+                fetched.clear()
+                box = page.locator(".md-search__input")
+                box.click()
+                box.type(query)
+                box.press("ArrowRight")
+                meta = page.locator(".md-search-result__meta")
+                page.wait_for_function(
+                    "() => /match/i.test(document.querySelector('.md-search-result__meta')"
+                    ".textContent)",
+                    timeout=120_000,
+                )
+                page.wait_for_load_state("networkidle")
+                # The theme searches at every key, so the first answer shown may be a shorter
+                # query's ("No matching" for "r"): read the count once it has stopped changing.
+                text = _settled(page, meta)
+                results = 0 if text.startswith("No") else _count(text.split()[0])
+                index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
+                costs.append(
+                    Cost(query, results, len(index), sum(_gzipped(site, p) for p in index))
+                )
+                context.close()
+        finally:
+            browser.close()
+    return on_load, costs
+
+
+def _settled(page: Any, meta: Any, quiet_ms: int = 1500, limit_ms: int = 60_000) -> str:
+    """The result count's text once it has not changed for `quiet_ms`."""
+    text, still, waited = meta.inner_text(), 0, 0
+    while still < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        now = meta.inner_text()
+        still = still + 250 if now == text else 0
+        text = now
+    return text
+
+
+def _count(shown: str) -> int:
+    """The number of results as the theme shows it: `12`, `1,204`, or rounded as `1.1k`."""
+    shown = shown.replace(",", "")
+    if shown.lower().endswith("k"):
+        return round(float(shown[:-1]) * 1000)
+    return int(shown)
+
+
+if __name__ == "__main__":  # python bench/search_cost.py SITE QUERY...
+    loaded, found = search_costs(Path(sys.argv[1]), sys.argv[2:])
+    print(f"reading a page: {loaded} bytes of index")
+    for cost in found:
+        print(f"{cost.query!r}: {cost.results} results, {cost.files} files, {cost.gzipped} B")

@@ -1,0 +1,219 @@
+"""The plugin's pages: generated ones, and ones whose HTML was made ahead on every core.
+
+Part of the MkDocs face (with `mkdocs_plugin.py`): MkDocs converts each page's Markdown on one
+core, about half of a build's time at 10,000 claims. `convert_ahead` runs MkDocs' own
+conversion of the generated pages in forked workers before the build reaches them; each
+page then takes its HTML, byte for byte what MkDocs would have made (tested).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils.meta import get_data as get_markdown_data
+
+from .rendering.textfile import read_exact, write_exact
+from .speed import memory, parallel
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+class GeneratedPage(File):
+    """A generated page that a dirty rebuild may skip when its Markdown did not change, and
+    whose Markdown a one-shot build reads from the file it was rendered into."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None and self.abs_src_path is not None:
+            # Exactly as rendered: MkDocs' own reading would turn a carriage return into a
+            # line break.
+            return read_exact(self.abs_src_path)
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        # As File's own setter: the content is this text now, no longer the file.
+        self._content = value
+        self.abs_src_path = None
+
+    def size(self) -> int:
+        """How long the Markdown is, about: its file's size, without reading it."""
+        if self._content is None and self.abs_src_path is not None:
+            return os.path.getsize(self.abs_src_path)
+        return len(self.content_string)
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What MkDocs' conversion of a page's Markdown gave, in a worker process."""
+
+    digest: bytes
+    """Of the Markdown converted: used only if the page's Markdown is still that."""
+    content: Path
+    """The HTML, in a file until MkDocs reaches the page: held in memory, 10,000 claims'
+    pages took some 300 MiB."""
+    toc: Any
+    title: str | None
+    anchors: set[str]
+    links: dict[str, dict[str, str]]
+    """Links to anchors of other pages, by the page's path (files do not cross processes)."""
+    logs: list[tuple[str, int, str]]
+    """What the conversion logged (a broken link, say), to log again in its turn."""
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class ConvertedPage(Page):
+    """A generated page whose HTML may have been made ahead, on another core.
+
+    `render` is MkDocs' own conversion, run in a worker before the build reaches the page;
+    here it takes that result, and logs what the conversion logged, if the page's Markdown
+    is what was converted (a plugin may have changed it since); otherwise it converts."""
+
+    converted: _Converted | None = None
+    _html: str | None = None
+    _html_file: Path | None = None
+    """Where the HTML waits while `_html` is None."""
+    _with_plugins = False
+    """Whether the plugins have the HTML: what they give back waits in `_html_file` too."""
+
+    # MkDocs converts every page before it writes any, and keeps each page's HTML until the
+    # end: at 10,000 claims some 400 MiB. A page converted ahead keeps its HTML in a file
+    # from the moment the plugins have seen it until the theme writes the page.
+    @property
+    def content(self) -> str | None:
+        if self._html is None and self._html_file is not None:
+            self._html = read_exact(self._html_file)
+        return self._html
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        if self._with_plugins and value and self._html_file is not None:
+            self._with_plugins = False
+            if value is not self._html:  # a plugin changed it: that is what waits now
+                write_exact(self._html_file, value)
+            self._html = None
+            return
+        if self._html_file is not None:  # the theme has written the page: done with it
+            self._html_file.unlink(missing_ok=True)
+            self._html_file = None
+        self._html = value
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        done, self.converted = self.converted, None
+        if done is None or self.markdown is None or done.digest != _digest(self.markdown):
+            super().render(config, files)
+            return
+        for name, level, message in done.logs:
+            logging.getLogger(name).log(level, "%s", message)
+        # Read when the plugins ask for it; what they give back waits in the same file.
+        self._html, self._html_file, self._with_plugins = None, done.content, True
+        self.toc = done.toc
+        self._title_from_render = done.title
+        self.present_anchor_ids = done.anchors
+        if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {
+                target: links
+                for path, links in done.links.items()
+                if (target := files.get_file_from_path(path)) is not None
+            }
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _convert_chunk(
+    state: tuple[MkDocsConfig, Files, list[ConvertedPage], Path], start: int, stop: int
+) -> list[_Converted]:
+    """MkDocs' conversion of pages `start` to `stop`, in a forked worker; the HTML goes to
+    a file in `folder`, named by the page's place in the list."""
+    config, files, pages, folder = state
+    logged = _Logged()
+    # The worker's own process: what the conversion logs is kept, to be logged by the build.
+    for name in ("", "mkdocs"):
+        logging.getLogger(name).handlers = [logged]
+    out = []
+    for n, page in enumerate(pages[start:stop], start):
+        logged.records = []
+        page.markdown, page.meta = get_markdown_data(page.file.content_string)
+        Page.render(page, config, files)
+        links = page.links_to_anchors or {}
+        html = folder / f"{n}.html"
+        write_exact(html, page.content or "")
+        out.append(
+            _Converted(
+                _digest(page.markdown),
+                html,
+                page.toc,
+                page._title_from_render,
+                page.present_anchor_ids or set(),
+                {target.src_uri: anchors for target, anchors in links.items()},
+                logged.records,
+            )
+        )
+        # This worker's copy of the page is done with: kept, every page a worker converted
+        # stayed in its memory (some 300 MiB a worker at 10,000 claims).
+        page.markdown, page.content, page.toc = None, None, TableOfContents([])
+        page.present_anchor_ids = page.links_to_anchors = None
+    # The worker lives on to convert its next chunk: the pages it let go of go back.
+    memory.give_back_freed_memory()
+    return out
+
+
+def convert_ahead(nav: Navigation, config: MkDocsConfig, files: Files, folder: Path) -> int:
+    """Convert the generated pages' Markdown on every core, their HTML waiting in `folder`
+    (made here) until MkDocs reaches each page; how many pages (0: too few to pay)."""
+    # MkDocs has by now made a plain Page for every page outside the navigation (only
+    # `file.page` holds it), so a record page's Page is replaced here by one that can take
+    # HTML made ahead. A generated page in the navigation (the claims list, the timeline:
+    # the largest pages at 10,000 claims) keeps its Page, which the nav holds, and gains
+    # the same ability.
+    in_nav = {id(page) for page in nav.pages}
+    pages: list[ConvertedPage] = []
+    sizes: list[int] = []
+    for file in files.documentation_pages():
+        if not isinstance(file, GeneratedPage) or file.page is None:
+            continue
+        sizes.append(file.size())
+        if id(file.page) in in_nav:
+            file.page.__class__ = ConvertedPage
+            assert isinstance(file.page, ConvertedPage)
+            pages.append(file.page)
+        else:
+            pages.append(ConvertedPage(None, file, config))
+    if len(pages) < parallel.MIN_ITEMS:
+        return 0
+    # Largest first, spread over the workers' chunks, so no worker is left with the long
+    # pages at the end.
+    pages = [pages[i] for i in parallel.balanced_order(sizes)]
+    folder.mkdir()
+    for page, done in zip(
+        pages,
+        parallel.map_forked(_convert_chunk, (config, files, pages, folder), len(pages)),
+        strict=True,
+    ):
+        page.converted = done
+    return len(pages)

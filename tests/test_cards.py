@@ -1,0 +1,54 @@
+"""The card cache: each card drawn once, written whole, the same on every core."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PIL import Image
+
+from dossier_gen.publishing.cards import Card, cached_cards, draw_serially
+from dossier_gen.speed import parallel
+
+CARDS = {
+    f"claims/c{n}.md": Card("A dossier", rating, label, f"Claim number {n}", "Ada Example")
+    for n, (rating, label) in enumerate(
+        [("false", "False"), ("confirmed", "Confirmed"), ("partly-confirmed", "Partly confirmed")]
+    )
+}
+
+
+def _counting(drawer, drawn: list[int]):
+    def draw(jobs):
+        drawn.append(len(jobs))
+        drawer(jobs)
+
+    return draw
+
+
+def test_cards_are_drawn_once_and_unneeded_ones_removed(tmp_path: Path):
+    drawn: list[int] = []
+    files = cached_cards(CARDS, tmp_path, _counting(draw_serially, drawn))
+    assert drawn == [3]
+    assert sorted(files) == sorted(CARDS)
+    for file in files.values():
+        with Image.open(file) as image:
+            assert image.size == (1200, 630)
+    assert not list(tmp_path.glob("*.tmp"))
+
+    again = cached_cards(CARDS, tmp_path, _counting(draw_serially, drawn))
+    assert again == files
+    assert drawn == [3, 0]
+
+    fewer = dict(list(CARDS.items())[:1])
+    cached_cards(fewer, tmp_path, _counting(draw_serially, drawn))
+    assert sorted(tmp_path.glob("*.png")) == [files["claims/c0.md"]]
+
+
+def test_cards_drawn_on_every_core_are_those_drawn_serially(tmp_path: Path):
+    serial = cached_cards(CARDS, tmp_path / "serial", draw_serially)
+    in_pool = functools.partial(parallel.draw_in_parallel, min_items=1)
+    pooled = cached_cards(CARDS, tmp_path / "pool", in_pool)
+    for page in CARDS:
+        assert pooled[page].name == serial[page].name
+        assert pooled[page].read_bytes() == serial[page].read_bytes()
