@@ -72,7 +72,7 @@ def test_every_language_of_the_dossier_has_its_edition(built, catalog):
             assert (root / "claims" / claim_id / "index.html").is_file(), (language, claim_id)
         home = (root / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{language}"' in home
-        assert (root / "search" / "search_index.json").is_file()
+        assert (root / "search" / "index.json").is_file()
 
 
 def test_search_index_holds_claim_titles(built, catalog):
