@@ -119,6 +119,8 @@ class DossierConfig(base.Config):
     again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
 
 
+FEED_TITLE = N_("%(site)s: new and updated claims")
+
 NAV_TITLES = (
     N_("Home"),
     N_("Claims"),
@@ -540,6 +542,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
 
+    def _feed_title(self, config: MkDocsConfig) -> str:
+        """The title of the edition's Atom feed, as the head's link names it."""
+        gettext = Edition(self.language, self.language).gettext if self.language else str
+        return gettext(FEED_TITLE) % {"site": config.site_name}
+
     def _alternates(self, page: Page) -> list[Alternate]:
         """The page in each of the dossier's languages, itself included."""
         dossier = self.dossier
@@ -561,7 +568,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        feed_title = f"{config.site_name}: new and updated claims"
+        feed_title = self._feed_title(config)
         alternates = self._alternates(page)
         block = head_block(
             normalize_url(urls.ATOM_FEED, page=page),
@@ -607,7 +614,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         share = Share(config.site_name, config.site_name, config.site_description or None, None)
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
-        block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
+        block = head_block(feed, self._feed_title(config), [], share)
         output = fix_theme_markup(insert_head(output_content, block))
         if self.search is not None:
             output = use_dossier_search(output, urls.search_worker_address())
