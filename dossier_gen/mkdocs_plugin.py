@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.config import base, load_config
+from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -44,6 +44,8 @@ from mkdocs.utils import normalize_url
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
+from .mkdocs_editions import alternates as edition_alternates
+from .mkdocs_editions import build_edition, edition_docs, edition_nav, material_language
 from .mkdocs_pages import GeneratedPage, convert_ahead
 from .problems import DataError
 from .publishing import search
@@ -52,7 +54,6 @@ from .publishing.cards import CACHE_DIR
 from .publishing.site import ASSETS, Image, build_site
 from .publishing.sitemap import with_alternates
 from .publishing.theme import (
-    Alternate,
     Share,
     fix_theme_markup,
     head_block,
@@ -121,78 +122,12 @@ class DossierConfig(base.Config):
 
 FEED_TITLE = N_("%(site)s: new and updated claims")
 
-NAV_TITLES = (
-    N_("Home"),
-    N_("Claims"),
-    N_("All claims"),
-    N_("By rating"),
-    N_("By claimant"),
-    N_("By tag"),
-    N_("Timeline"),
-    N_("People and organisations"),
-    N_("Sources"),
-    N_("Corrections"),
-    N_("Open data"),
-    N_("Methodology"),
-    N_("About"),
-)
-"""The navigation titles of the `mkdocs.yml` that `dossier init` writes (and this
-repository's), so the catalogs translate them. A title with no translation is left out of
-another edition's navigation, which then shows the page's own title."""
-
-
-def edition_nav(nav: Any, gettext: Any) -> Any:
-    """`mkdocs.yml`'s navigation for another edition: section titles translated through the
-    catalog (else kept), page titles translated or else left to the page's own heading."""
-    if not isinstance(nav, list):
-        return nav
-    out: list[Any] = []
-    for item in nav:
-        if not isinstance(item, dict) or len(item) != 1:
-            out.append(item)
-            continue
-        ((title, value),) = item.items()
-        translated = gettext(title)
-        if isinstance(value, list):
-            out.append({translated: edition_nav(value, gettext)})
-        elif translated != title or "://" in str(value):
-            out.append({translated: value})
-        else:
-            out.append(value)
-    return out
-
-
-def material_language(language: str, config: MkDocsConfig) -> str | None:
-    """The theme's own language code for a BCP 47 tag (`zh-Hans` → `zh`, `zh-Hant` →
-    `zh-Hant`), or None when mkdocs-material has no translation for it."""
-    folder = next(
-        (Path(d) / "partials" / "languages" for d in config.theme.dirs if "material" in d), None
-    )
-    if folder is None:
-        return None
-    primary = language.split("-")[0].lower()
-    for candidate in (language, language.lower(), primary):
-        if (folder / f"{candidate}.html").is_file():
-            return candidate
-    return None
-
 
 class _DirtyWarning(logging.Filter):
     """Drops MkDocs' warning that a build is dirty, which would stop a strict preview."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-def _moved(config: MkDocsConfig, file: File, src_uri: str, inclusion: InclusionLevel) -> File:
-    """`file` (such as `docs/zh/about.md`) as the page at `src_uri` (`about.md`) of its
-    edition, with its edit link still pointing at it."""
-    if file.abs_src_path is not None:
-        moved = File.generated(config, src_uri, abs_src_path=file.abs_src_path, inclusion=inclusion)
-    else:
-        moved = File.generated(config, src_uri, content=file.content_bytes, inclusion=inclusion)
-    moved.edit_uri = file.src_uri
-    return moved
 
 
 def _settings_files(config: MkDocsConfig) -> list[Path]:
@@ -356,37 +291,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         return config
 
-    def _edition_docs(self, files: Files, config: MkDocsConfig) -> None:
-        """Each edition's hand-written pages: `docs/zh/about.md` is the `zh` edition's
-        `about.md`; a page with no translation stays in the original language (and says
-        so); the other editions' folders are left out."""
-        assert self.catalog is not None
-        dossier = self.catalog.dossier.model
-        folders = {urls.edition_folder(lang, dossier.languages) for lang in dossier.languages[1:]}
-        own = urls.edition_prefix(dossier, self.language).rstrip("/") or None
-        translated: dict[str, File] = {}
-        for file in list(files):
-            top, _, rest = file.src_uri.partition("/")
-            if rest and top in folders:
-                files.remove(file)
-                if top == own:
-                    translated[rest] = file
-        self.untranslated = set()
-        if own is None:
-            return
-        for file in list(files.documentation_pages()):
-            found = translated.pop(file.src_uri, None)
-            if found is None:
-                self.untranslated.add(file.src_uri)
-                continue
-            files.remove(file)
-            files.append(_moved(config, found, file.src_uri, file.inclusion))
-        for rest, found in translated.items():  # a translated page with no original
-            files.append(_moved(config, found, rest, InclusionLevel.UNDEFINED))
-
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        self._edition_docs(files, config)
+        assert self.dossier is not None
+        self.untranslated = edition_docs(files, config, self.dossier, self.language)
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         if self.preview is not None:
@@ -547,29 +455,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         gettext = Edition(self.language, self.language).gettext if self.language else str
         return gettext(FEED_TITLE) % {"site": config.site_name}
 
-    def _alternates(self, page: Page) -> list[Alternate]:
-        """The page in each of the dossier's languages, itself included."""
-        dossier = self.dossier
-        if dossier is None or len(dossier.languages) < 2:
-            return []
-        here = urls.edition_prefix(dossier, self.language) + page.url
-        alternates = []
-        for language in dossier.languages:
-            there = urls.edition_prefix(dossier, language) + page.url
-            alternates.append(
-                Alternate(
-                    language,
-                    urls.relative_address(there, here),
-                    urls.site_url(dossier.base_url, there),
-                    original=language == dossier.language,
-                )
-            )
-        return alternates
-
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         feed_title = self._feed_title(config)
-        alternates = self._alternates(page)
+        alternates = edition_alternates(self.dossier, self.language, page.url)
         block = head_block(
             normalize_url(urls.ATOM_FEED, page=page),
             feed_title,
@@ -649,28 +538,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.editions_catalog is not None:
             catalog, self.editions_catalog = self.editions_catalog, None
             for language in catalog.dossier.model.other_languages:
-                self._build_edition(catalog, language, config)
-
-    def _build_edition(self, catalog: Catalog, language: str, config: MkDocsConfig) -> None:
-        """Build the edition in `language` into its folder of the site: the same settings,
-        read again from mkdocs.yml (so every plugin starts afresh), with this language."""
-        from mkdocs.commands.build import build  # only here: the build command's module
-
-        folder = urls.edition_prefix(catalog.dossier.model, language).rstrip("/")
-        edition_config = load_config(
-            config.config_file_path,
-            site_dir=os.path.join(config.site_dir, folder),
-            strict=config.strict,
-        )
-        plugin = next(
-            (p for p in edition_config.plugins.values() if isinstance(p, DossierPlugin)), None
-        )
-        if plugin is None:  # pragma: no cover -- the file that enabled this plugin
-            raise PluginError("the dossier plugin is missing from the edition's settings")
-        plugin.edition = language
-        plugin.given_catalog = catalog
-        log.info("Building the %s edition into %s/", language, folder)
-        build(edition_config)
+                build_edition(catalog, language, config, DossierPlugin)
 
     def _remove_scratch(self) -> None:
         if self.scratch is not None:
