@@ -267,12 +267,18 @@ def notice(edition: Edition, state: Status | str) -> str:
     return f'!!! dossier-untranslated "{title}"\n\n    {body}\n\n'
 
 
-def with_notice(markdown: str, note: str) -> str:
+def with_notice(markdown: str, note: str, after_top: bool = False) -> str:
     """`markdown` with `note` just below its first heading (the page's title stays its first
-    element, which MkDocs reads the title from), or at its top when it has none."""
+    element, which MkDocs reads the title from), or at its top when it has none. With
+    `after_top`, it goes after the page's top instead, before its first section: a claim's
+    first screen keeps the claim and the verdict, which the notice would push down."""
     if not note:
         return markdown
     lines = markdown.splitlines(keepends=True)
+    if after_top:
+        for n, line in enumerate(lines):
+            if line.startswith("## "):
+                return "".join([*lines[:n], note, *lines[n:]])
     for n, line in enumerate(lines):
         if line.startswith("# "):
             return "".join([*lines[: n + 1], "\n", note, *lines[n + 1 :]])

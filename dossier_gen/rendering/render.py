@@ -78,7 +78,8 @@ class PageJob:
 
     def finish(self, markdown: str) -> str:
         """The page's rendered Markdown as published: with its notice and front matter."""
-        return with_front_matter(with_notice(markdown, self.notice), self.meta)
+        note_after_top = self.template == "claim.md.j2"
+        return with_front_matter(with_notice(markdown, self.notice, note_after_top), self.meta)
 
 
 PageRenderer = Callable[
