@@ -119,7 +119,7 @@ def build_site(
     head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages), language)]
     images: dict[str, Image] = {}
     if card_cache is not None:
-        cards = claim_cards(catalog)
+        cards = claim_cards(catalog, language)
         drawn = cached_cards(cards, card_cache, card_drawer)
         for page, card in sorted(cards.items()):
             images[page] = Image(urls.claim_card(Path(page).stem), drawn[page], card.alt())
