@@ -216,11 +216,12 @@ def all_claim_reviews(catalog: Catalog, language: str | None = None) -> dict[str
     return {cid: claim_review(catalog, cid, language) for cid in sorted(catalog.claims)}
 
 
-def translated_reviews(catalog: Catalog) -> list[dict[str, Any]]:
+def translated_reviews(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
     """The ClaimReview of every translated claim in each of the dossier's other languages,
-    by language, then claim id (for the open-data feed, beside the original reviews)."""
+    with its claim id, by language, then claim id (for the open-data feed, beside the
+    original reviews)."""
     return [
-        claim_review(catalog, cid, language)
+        (cid, claim_review(catalog, cid, language))
         for language in catalog.dossier.model.other_languages
         for cid in sorted(catalog.claims)
         if language in catalog.claims[cid].model.translations

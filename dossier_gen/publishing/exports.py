@@ -128,23 +128,17 @@ def _updated(catalog: Catalog, claim_id: str) -> str:
     return last_modified(claim) or claim.reviewed_on
 
 
-def _claim_id(catalog: Catalog, review: dict[str, Any]) -> str:
-    return next(
-        cid for cid in catalog.claims if review["url"].rstrip("/").endswith("/claims/" + cid)
-    )
-
-
 def data_feed(
     catalog: Catalog,
     reviews: dict[str, dict[str, Any]],
-    translated: list[dict[str, Any]] | None = None,
+    translated: list[tuple[str, dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """Every ClaimReview in a schema.org DataFeed, the shape of Data Commons' feed: the
     original reviews by claim id, then the `translated` ones (each with its language)."""
     dossier = catalog.dossier.model
     items: list[dict[str, Any]] = []
     every = list(reviews.items())
-    every += [(_claim_id(catalog, review), review) for review in translated or []]
+    every += translated or []
     for cid, review in every:
         item = {
             "@type": "DataFeedItem",
