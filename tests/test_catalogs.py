@@ -48,9 +48,15 @@ def untranslated(po_file: Path, wanted: set[str]) -> list[str]:
     found = []
     for msgid in sorted(wanted):
         entry = catalog.get(msgid)
-        if entry is None or not entry.string or entry.fuzzy:
+        # A message with a plural has one translation per plural form of the language.
+        forms = () if entry is None else entry.string
+        forms = (forms,) if isinstance(forms, str) else forms
+        if entry is None or not all(forms) or entry.fuzzy:
             found.append(f"untranslated: {msgid!r}")
-        elif sorted(PLACEHOLDER.findall(entry.string)) != sorted(PLACEHOLDER.findall(msgid)):
+        elif any(
+            sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(msgid))
+            for form in forms
+        ):
             found.append(f"placeholders differ: {msgid!r} → {entry.string!r}")
     return found
 
@@ -85,13 +91,17 @@ def test_every_string_is_translated_in_each_declared_language(language):
 def test_the_check_catches_an_untranslated_string(tmp_path):
     po = catalog_path("zh-Hans").read_text(encoding="utf-8")
     doctored = tmp_path / "dossier.po"
+    plural = 'msgstr[0] "已核查%(count)s项说法"'
+    assert plural in po
     doctored.write_text(
-        po.replace('msgstr "评级"', 'msgstr ""', 1) + '\nmsgid "Brand new"\nmsgstr ""\n',
+        po.replace('msgstr "结论"', 'msgstr ""', 1).replace(plural, 'msgstr[0] ""')
+        + '\nmsgid "Brand new"\nmsgstr ""\n',
         encoding="utf-8",
     )
-    found = untranslated(doctored, {"Rating", "Ratings", "Brand new", "Not in the file"})
-    assert found == [
+    wanted = {"Verdict", "Ratings", "Brand new", "Not in the file", "%(count)s claim checked"}
+    assert untranslated(doctored, wanted) == [
+        "untranslated: '%(count)s claim checked'",
         "untranslated: 'Brand new'",
         "untranslated: 'Not in the file'",
-        "untranslated: 'Rating'",
+        "untranslated: 'Verdict'",
     ]
