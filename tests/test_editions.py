@@ -32,8 +32,10 @@ from dossier_gen.publishing.theme import (
 from dossier_gen.records.translations import digest, status
 from dossier_gen.rendering import urls
 from dossier_gen.rendering.dates import format_date
+from dossier_gen.rendering.escape import Foreign
 from dossier_gen.rendering.i18n import gettext_for
 from dossier_gen.rendering.render import render_pages
+from dossier_gen.rendering.wording import language_name, reader_locator, source_kind, tag_label
 
 from .conftest import BILINGUAL, FIXTURE
 from .test_claimreview import VALIDATOR
@@ -261,12 +263,33 @@ def test_rating_labels_and_interface_strings_are_in_the_editions_language(zh_pag
     ratings = zh_pages["ratings.md"]
     assert ratings.startswith("# 评级\n")
     assert "## 不实 {#false}" in ratings and "该声明有误。" in ratings
-    assert "| 声明 | 声明者 | 日期 | 评级 |" in ratings
+    heads = '<th scope="col">说法</th><th scope="col">声称者</th><th scope="col">日期</th>'
+    assert heads in ratings
     assert "评级：不实。" in zh_pages["claims/ferry-fastest-on-coast.md"]
 
 
 def test_names_are_never_translated(zh_pages):
     assert "# Zhou Haiyan (周海燕)" in zh_pages["entities/zhou-haiyan.md"]
+
+
+def test_the_words_for_codes_are_in_the_editions_language():
+    assert source_kind("news-report", ZH) == "新闻报道"
+    assert language_name("en", ZH) == "英语"
+    assert reader_locator("body text, second paragraph", ZH) == "正文，第2段"
+    assert reader_locator("paragraphs 1 and 2", ZH) == "第1段和第2段"
+    assert reader_locator("line 17", ZH) is None
+    # Words an editor wrote that the catalogs cannot translate stay, marked as English.
+    for kept in (reader_locator("letter of transmittal", ZH), tag_label("names-and-titles", ZH)):
+        assert isinstance(kept, Foreign) and kept.lang == "en"
+    # The English edition's words are as they were.
+    assert reader_locator("body text, second paragraph") == "body text, second paragraph"
+    assert (source_kind("news-report"), language_name("en")) == ("news report", "English")
+
+
+def test_an_untranslated_summary_keeps_its_mark_in_the_finding(zh_pages):
+    page = zh_pages["claims/ferry-carries-500.md"]
+    finding = '<span lang="en">The specification gives 500 passengers&#46;</span>'
+    assert f'<p class="dossier-verdict__finding">{finding}</p>' in page
 
 
 # --- ClaimReview and data files ------------------------------------------------------------
@@ -375,7 +398,7 @@ def test_another_editions_navigation_titles_come_from_the_catalog():
     assert edition_nav(nav, gettext_for(ZH)) == [
         {"首页": "index.md"},
         # A title the catalog lacks is left to the page's own heading.
-        {"声明": [{"全部声明": "claims/index.md"}, "odd.md"]},
+        {"说法": [{"全部说法": "claims/index.md"}, "odd.md"]},
         {"Elsewhere": "https://example.org/"},
     ]
 
