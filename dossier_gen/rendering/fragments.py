@@ -52,6 +52,17 @@ UPDATE_KINDS = {
     "update": N_("update"),
 }
 CITED_AS = N_("Cited as %(roles)s")
+CLAIMS_TABLE_HEADS = {
+    "verdict": N_("Verdict"),
+    "claim": N_("Claim"),
+    "claimant": N_("Claimed by"),
+    "date": N_("Date"),
+}
+"""The claims table's column heads."""
+LABELLED = N_("%(label)s: %(value)s")
+"""A label and what it labels, as a timeline entry or a count shows them (`：` in Chinese)."""
+QUALIFIED = N_("%(label)s (%(detail)s)")
+"""A label with a detail in brackets, such as an update's kind (`（）` in Chinese)."""
 
 
 @functools.cache
@@ -139,10 +150,12 @@ class PageLinks:
         for cid in ids:
             rid = self._claims[cid].rating
             counts[rid] = counts.get(rid, 0) + 1
+        labelled = self._(LABELLED)
         badges = [
             f'<span class="dossier-badge rating-{slug(rid)}"><span class="dossier-badge__icon"'
             f' aria-hidden="true">{finalize(RatingScale.icon(rid))}</span>'
-            f" {finalize(self._ratings[rid].label)}: {counts[rid]}</span>"
+            f" {labelled % {'label': finalize(self._ratings[rid].label), 'value': counts[rid]}}"
+            "</span>"
             for rid in self._ratings
             if rid in counts
         ]
@@ -201,12 +214,12 @@ class PageLinks:
         cites it); `findings` adds each claim's finding in a sentence; `filters` adds what
         the claims list's script filters and sorts rows by (ids, never shown).
         """
-        _ = self._
-        head = [f'<th scope="col">{finalize(_("Verdict"))}</th>'] if rating else []
-        head.append(f'<th scope="col">{finalize(_("Claim"))}</th>')
+        heads = {key: finalize(self._(words)) for key, words in CLAIMS_TABLE_HEADS.items()}
+        head = [f'<th scope="col">{heads["verdict"]}</th>'] if rating else []
+        head.append(f'<th scope="col">{heads["claim"]}</th>')
         if claimant:
-            head.append(f'<th scope="col">{finalize(_("Claimed by"))}</th>')
-        head.append(f'<th scope="col">{finalize(_("Date"))}</th>')
+            head.append(f'<th scope="col">{heads["claimant"]}</th>')
+        head.append(f'<th scope="col">{heads["date"]}</th>')
         classes = "dossier-claims" + ("" if rating else " dossier-claims--no-verdict")
         rows = [
             f'<table class="{classes}">',
@@ -261,17 +274,19 @@ class PageLinks:
         text = finalize(event.text)
         if event.page != self._page:
             text = Markup(f"[{text}]({self._link(event.page)})")
-        kind = self._(EVENT_WORDS.get(event.kind, event.kind))
-        item = f"- {_when(event.date, self._language)} · **{finalize(kind)}**"
+        label = f"**{finalize(self._(EVENT_WORDS.get(event.kind, event.kind)))}**"
         if event.kind == "update" and event.detail:
             detail = event.detail
             if detail in UPDATE_KINDS:
                 detail = self._(UPDATE_KINDS[detail])
-            item += f" ({finalize(detail.replace('-', ' '))}): {text}"
-        else:
-            item += f": {text}"
-            if event.detail:
-                item += f" · {finalize(event.detail)}"
+            label = self._(QUALIFIED) % {
+                "label": label,
+                "detail": finalize(detail.replace("-", " ")),
+            }
+        entry = self._(LABELLED) % {"label": label, "value": text}
+        if event.detail and event.kind != "update":
+            entry += f" · {finalize(event.detail)}"
+        item = f"- {_when(event.date, self._language)} · {entry}"
         if event.rating and event.page != self._page:
             item += f" {self._rating_badge(event.rating)}"
         return Markup(item)

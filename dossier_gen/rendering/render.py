@@ -23,9 +23,10 @@ from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
 from ..records.ratings import RatingScale
 from ..records.readiness import is_preview
 from . import escape, fragments, urls, wording
+from .charts import NONE_YET as charts_none_yet
 from .charts import rating_chart
 from .dates import format_date
-from .i18n import SOURCE_LANGUAGE, translations
+from .i18n import SOURCE_LANGUAGE, gettext_for, translations
 from .indexes import build_indexes
 from .localize import (
     Edition,
@@ -200,7 +201,7 @@ def make_environment(
     env.globals.update(
         external_link=escape.external_link,
         heading_id=_heading_id,
-        rating_chart=rating_chart,
+        rating_chart=functools.partial(rating_chart, empty=gettext_for(language)(charts_none_yet)),
         claim_url=functools.partial(urls.claim_url, language=language),
         rating_icon=RatingScale.icon,
         finding=wording.finding,
@@ -210,8 +211,8 @@ def make_environment(
         language_name=wording.language_name,
         tag_label=wording.tag_label,
         entity_kinds=wording.ENTITY_KINDS,
-        share_targets=share_targets,
-        report_route=report_route,
+        share_targets=functools.partial(share_targets, gettext=gettext_for(language)),
+        report_route=functools.partial(report_route, gettext=gettext_for(language)),
     )
     return env
 

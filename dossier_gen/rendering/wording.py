@@ -278,8 +278,3 @@ ENTITY_KINDS = {
 def entity_kind(kind: str, language: str = SOURCE_LANGUAGE) -> str:
     words = ENTITY_KINDS.get(kind)
     return gettext_for(language)(words) if words else kind
-
-
-CLAIMS_TABLE_HEADS = (N_("Verdict"), N_("Claim"), N_("Claimed by"), N_("Date"))
-"""The column heads of the claims table (`fragments.claims_table`), marked for the catalogs
-here too: there they are inside f-strings, which the extraction does not read."""
