@@ -230,25 +230,33 @@ def test_dates_are_written_as_each_language_writes_them():
 def test_an_english_quote_stays_english_with_the_dossiers_translation_beside_it(zh_pages):
     page = zh_pages["claims/ferry-fastest-on-coast.md"]
     label = gettext_for(ZH)("The dossier's translation: ")
+    # The claim as quoted, and an evidence item's quote.
     assert (
-        '“<span lang="en">the fastest ferry anywhere on the coast</span>'
-        f' <span class="dossier-translation">[{label}沿海一带最快的渡轮]</span>”'
+        '“<span lang="en">The fastest ferry anywhere on the coast&#46;</span>'
+        f' <span class="dossier-translation">[{label}沿海一带最快的渡轮。]</span>”'
+    ) in page
+    assert (
+        '“<span lang="en">a top speed of 20 knots</span>'
+        f' <span class="dossier-translation">[{label}最高航速为20节]</span>”'
     ) in page
     # The translation never stands in the quote's place.
-    assert "“沿海一带最快的渡轮”" not in page
+    assert "“沿海一带最快的渡轮。”" not in page and "“最高航速为20节”" not in page
 
 
 def test_a_chinese_quote_is_shown_as_written_in_the_chinese_edition(zh_pages, catalog):
     page = zh_pages["claims/ferry-carries-500.md"]
-    assert "“可载客五百人”" in page
+    assert "“可载客五百人”" in page  # an evidence item's quote, with no translation beside it
     english = render_pages(catalog)["claims/ferry-carries-500.md"].markdown
-    assert '“<span lang="zh-Hans">可载客五百人</span>”' in english
+    # The English edition marks the Chinese as Chinese (escape.md_text).
+    assert '“<span lang="zh">可载客五百人</span>”' in english
 
 
 def test_an_untranslated_record_is_shown_in_english_marked_and_with_a_notice(zh_pages):
     page = zh_pages["claims/ferry-carries-500.md"]
-    assert page.splitlines()[4] == '# <span lang="en">The ferry carries 500 passengers</span>'
+    assert '\n# <span lang="en">The ferry carries 500 passengers</span>\n' in page
     assert '!!! dossier-untranslated "尚未翻译"' in page
+    # Below the claim and its verdict, which keep a phone's first screen.
+    assert page.index("dossier-untranslated") > page.index('class="dossier-verdict ')
     assert '<div class="dossier-prose" lang="en">' in page
     translated = zh_pages["claims/ferry-fastest-on-coast.md"]
     assert "dossier-untranslated" not in translated
@@ -262,7 +270,7 @@ def test_an_out_of_date_translation_says_so(zh_pages):
 def test_rating_labels_and_interface_strings_are_in_the_editions_language(zh_pages):
     ratings = zh_pages["ratings.md"]
     assert ratings.startswith("# 评级\n")
-    assert "## 不实 {#false}" in ratings and "该声明有误。" in ratings
+    assert "## 不实 {#false}" in ratings and "该说法有误。" in ratings
     heads = '<th scope="col">说法</th><th scope="col">声称者</th><th scope="col">日期</th>'
     assert heads in ratings
     assert "评级：不实。" in zh_pages["claims/ferry-fastest-on-coast.md"]

@@ -104,7 +104,7 @@ def test_the_theme_speaks_each_editions_language(site):
     assert 'placeholder="Search"' in english
     assert 'placeholder="搜索"' in chinese
     # Navigation titles from the catalog; the site's name is the translated title.
-    assert "全部声明" in chinese and "渡轮测试档案" in chinese
+    assert "全部说法" in chinese and "渡轮测试档案" in chinese
     assert "All claims" in english and "渡轮测试档案" not in english
 
 
