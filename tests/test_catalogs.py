@@ -105,3 +105,23 @@ def test_the_check_catches_an_untranslated_string(tmp_path):
         "untranslated: 'Not in the file'",
         "untranslated: 'Verdict'",
     ]
+
+
+def test_an_edited_catalog_is_read_again(tmp_path, monkeypatch):
+    # A preview (`dossier serve`) notices a translator's edit without a restart.
+    import os
+    import shutil
+
+    from dossier_gen.rendering import i18n
+
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    po = i18n.catalog_path("zh-Hans")
+    before = i18n.gettext_for("zh-Hans")("Verdict")
+    assert before != "Verdict"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace(f'msgstr "{before}"', 'msgstr "裁定"', 1), encoding="utf-8")
+    stat = po.stat()
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert i18n.gettext_for("zh-Hans")("Verdict") == "裁定"

@@ -65,7 +65,6 @@ QUALIFIED = N_("%(label)s (%(detail)s)")
 """A label with a detail in brackets, such as an update's kind (`（）` in Chinese)."""
 
 
-@functools.cache
 def role_labels(language: str) -> dict[str, str]:
     _ = gettext_for(language)
     return {role: _(label) for role, label in ROLE_LABELS.items()}

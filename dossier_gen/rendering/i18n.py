@@ -67,10 +67,20 @@ def has_interface(language: str) -> bool:
     return locale.language == SOURCE_LANGUAGE or catalog_path(language).is_file()
 
 
-@functools.cache
 def translations(language: str) -> gettext.NullTranslations:
-    """The compiled catalog of `language`; for the source language, no translation."""
-    if babel_locale(language).language == SOURCE_LANGUAGE or not catalog_path(language).is_file():
+    """The compiled catalog of `language`; for the source language, no translation. Read
+    again when the catalog file changes (a preview notices a translator's edit)."""
+    path = catalog_path(language)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _translations(language, stamp)
+
+
+@functools.lru_cache(maxsize=32)
+def _translations(language: str, stamp: int | None) -> gettext.NullTranslations:
+    if babel_locale(language).language == SOURCE_LANGUAGE or stamp is None:
         return gettext.NullTranslations()
     with catalog_path(language).open("rb") as po:
         catalog = read_po(po, locale=str(babel_locale(language)), domain=DOMAIN)
