@@ -259,7 +259,10 @@ def test_an_untranslated_record_is_shown_in_english_marked_and_with_a_notice(zh_
     assert page.index("dossier-untranslated") > page.index('class="dossier-verdict ')
     assert '<div class="dossier-prose" lang="en">' in page
     translated = zh_pages["claims/ferry-fastest-on-coast.md"]
-    assert "dossier-untranslated" not in translated
+    assert "dossier-untranslated\"" not in translated  # no page notice: it is translated
+    # but its analysis is not: that part says so where it starts.
+    note = '<p class="dossier-untranslated-note">尚未翻译：以下分析以英语原文显示。</p>'
+    assert translated.index(note) < translated.index('<div class="dossier-prose" lang="en">')
     assert "# 新渡轮是沿海最快的渡轮" in translated
 
 

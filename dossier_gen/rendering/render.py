@@ -188,6 +188,10 @@ def make_environment(
     )
     env.code_generator_class = _CodeGenerator
     env.install_gettext_translations(translations(language), newstyle=False)  # type: ignore[attr-defined]
+    # A field of another edition shown in the original language for want of a translation.
+    env.tests["untranslated"] = lambda value: (
+        isinstance(value, escape.Foreign) and value.lang is not None and not value.translation
+    )
     env.filters.update(
         title_text=escape.title_text,
         prose=escape.prose,
