@@ -58,6 +58,26 @@ class GeneratedPage(File):
         return len(self.content_string)
 
 
+class LinkedFile(File):
+    """A file the build links into the site rather than copies: a card from the card
+    cache. The cache never changes a card in place (a card drawn again is a new file,
+    renamed over the old), so the site's link keeps the bytes it was built with. Copied
+    after all where a link cannot be made (another file system)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or (dirty and not self.is_modified()):
+            super().copy_file(dirty)
+            return
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
 @dataclass(frozen=True)
 class _Converted:
     """What MkDocs' conversion of a page's Markdown gave, in a worker process."""

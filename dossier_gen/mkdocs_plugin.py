@@ -46,7 +46,7 @@ from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
 from .mkdocs_editions import alternates as edition_alternates
 from .mkdocs_editions import build_edition, edition_docs, edition_nav, material_language
-from .mkdocs_pages import GeneratedPage, convert_ahead
+from .mkdocs_pages import GeneratedPage, LinkedFile, convert_ahead
 from .problems import DataError
 from .publishing import search
 from .publishing.audit import audit_site
@@ -71,7 +71,7 @@ from .rendering.escape import json_for_html, plain_title
 from .rendering.i18n import N_, has_interface
 from .rendering.localize import Edition, notice_html
 from .rendering.render import DEFAULT_TEMPLATES, PageRenderer, site_template_dirs
-from .speed import memory, parallel
+from .speed import memory, parallel, sidebars
 from .speed.auditing import PageAuditor
 from .speed.cores import worker_count
 from .speed.preview import Preview, files_stamp
@@ -101,6 +101,11 @@ class DossierConfig(base.Config):
     """Convert the generated pages' Markdown to HTML on every core before MkDocs reaches
     them, with MkDocs' own conversion (the same HTML, links and warnings); off, MkDocs
     converts each page in turn on one core."""
+    sidebar_cache = c.Type(bool, default=True)
+    """Render the theme's sidebars once for all the pages that show the same ones (every
+    record's page in a folder with the same headings), instead of once a page: the same
+    HTML, a quarter of the theme's time per page saved. Off, the theme renders them for
+    every page."""
     search_setup = c.Type(bool, default=True)
     """Answer the theme's search box with the dossier's own index (`publishing.search`):
     built from the records, with Chinese cut into words, fetched by a reader's browser only
@@ -185,6 +190,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.images: dict[str, Image] = {}
         """Page path → its link-preview image."""
         self.project = Path(".")
+        self.sidebars: sidebars.SidebarCache | None = None
+        """The theme's sidebars rendered once for pages that share them (`on_env`)."""
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
         self.edition: str | None = None
@@ -364,8 +371,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pages_searched = {f.src_uri for f in files.documentation_pages()}
             worker = (ASSETS / "dossier-search.js").read_bytes()
             files.append(File.generated(config, urls.SEARCH_WORKER, content=worker))
-        for image in site.images.values():  # copied from the card cache when written
-            files.append(File.generated(config, image.path, abs_src_path=str(image.file)))
+        for image in site.images.values():  # linked from the card cache when written
+            files.append(LinkedFile.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
             # A one-shot build needs the records no more (the other editions' builds keep
             # their own reference), and the pages' HTML can use the memory.
@@ -402,6 +409,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     ) -> jinja2.Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.theme_code
+        self.sidebars = sidebars.install(env) if self.config.sidebar_cache else None
         return env
 
     # MkDocs keeps every page's Markdown, HTML and source until the build ends (mkdocs#1960),
@@ -511,6 +519,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.sidebars is not None:
+            log.debug(
+                "Rendered the theme's sidebars %d times for %d pages",
+                self.sidebars.misses,
+                self.sidebars.misses + self.sidebars.hits,
+            )
+            self.sidebars = None
         # Defence in depth: fail the build if any page holds active content from data.
         # A dirty rebuild audits the pages it wrote (and the theme's 404 page, written every
         # time); the others were audited when they were written. A full build audits all:

@@ -84,3 +84,51 @@ def test_each_edition_draws_its_cards_in_its_language():
     untranslated = claim_cards(catalog, "zh-Hans")["claims/ferry-carries-500.md"]
     assert untranslated.title == "The ferry carries 500 passengers"
     assert untranslated.words()[0] == "结论"
+
+
+def _linked_file(tmp_path: Path, source: Path):
+    from dossier_gen.mkdocs_pages import LinkedFile
+
+    return LinkedFile(
+        source.name,
+        str(source.parent),
+        str(tmp_path / "site"),
+        True,
+        dest_uri="cards/a.png",
+    )
+
+
+def test_a_card_is_linked_into_the_site_and_keeps_its_bytes_when_drawn_again(tmp_path: Path):
+    cached = tmp_path / "cache" / "a.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"first card")
+    file = _linked_file(tmp_path, cached)
+    file.copy_file()
+    published = Path(file.abs_dest_path)
+    assert published.read_bytes() == b"first card"
+    assert published.stat().st_ino == cached.stat().st_ino  # a link, not a copy
+    file.copy_file()  # a second build over the first
+    assert published.read_bytes() == b"first card"
+    # The cache replaces a card it draws again (a new file renamed over the old one): the
+    # site built before keeps the card it was built with.
+    fresh = cached.with_suffix(".tmp")
+    fresh.write_bytes(b"second card")
+    fresh.replace(cached)
+    assert published.read_bytes() == b"first card"
+
+
+def test_a_card_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeypatch):
+    import os
+
+    cached = tmp_path / "a.png"
+    cached.write_bytes(b"card")
+
+    def refuse(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    file = _linked_file(tmp_path, cached)
+    file.copy_file()
+    published = Path(file.abs_dest_path)
+    assert published.read_bytes() == b"card"
+    assert published.stat().st_ino != cached.stat().st_ino
