@@ -259,7 +259,7 @@ def test_an_untranslated_record_is_shown_in_english_marked_and_with_a_notice(zh_
     assert page.index("dossier-untranslated") > page.index('class="dossier-verdict ')
     assert '<div class="dossier-prose" lang="en">' in page
     translated = zh_pages["claims/ferry-fastest-on-coast.md"]
-    assert "dossier-untranslated\"" not in translated  # no page notice: it is translated
+    assert 'dossier-untranslated"' not in translated  # no page notice: it is translated
     # but its analysis is not: that part says so where it starts.
     note = '<p class="dossier-untranslated-note">尚未翻译：以下分析以英语原文显示。</p>'
     assert translated.index(note) < translated.index('<div class="dossier-prose" lang="en">')
@@ -418,3 +418,23 @@ def test_claim_review_of_an_untranslated_claim_in_another_language_is_the_origin
     assert claim_review(catalog, "ferry-carries-500", ZH) == claim_review(
         catalog, "ferry-carries-500"
     )
+
+
+def test_a_descriptive_title_is_translated_and_a_published_one_kept():
+    from dossier_gen.records.models import Source
+    from dossier_gen.rendering.localize import Edition, localized_source
+
+    edition = Edition(ZH, "en")
+    translation = {ZH: {"translated_on": "2026-11-28", "title": "关于外逃官员的中文网页"}}
+    common = {"publisher": "A site", "kind": "news-report", "url": "https://example.org/a"}
+    # A Chinese page with no title recorded: the English title is the dossier's description.
+    described = Source.model_validate(
+        {**common, "title": "Chinese-language page on officials who fled", "language": ZH}
+        | {"translations": translation}
+    )
+    assert localized_source(edition, described).title == "关于外逃官员的中文网页"
+    # A Chinese title as published is shown as written, with nothing beside it.
+    published = Source.model_validate(
+        {**common, "title": "外逃官员", "language": ZH, "translations": translation}
+    )
+    assert localized_source(edition, published).title == "外逃官员"

@@ -51,6 +51,7 @@ from ..rendering import urls
 from ..rendering.dates import format_date
 from ..rendering.escape import clean, plain_title
 from ..rendering.i18n import N_, SOURCE_LANGUAGE, gettext_for
+from ..rendering.localize import published_title
 
 # Kinds of result, in the order results of equal match are listed: claims first, then people
 # and organisations, then sources, then the site's other pages.
@@ -288,9 +289,11 @@ def source_doc(source_id: str, source: Source, language: str | None = None) -> S
     about = source.publisher
     if source.published_on:
         about += f", {format_date(source.published_on, language or SOURCE_LANGUAGE)}"
+    # A descriptive title is the dossier's own words: the edition's translation of it.
+    shown = t.title if t and t.title and not published_title(source) else source.title
     return SearchDoc(
         page_location(urls.source_page(source_id)),
-        plain_title(source.title),
+        plain_title(shown),
         SOURCE,
         _(SOURCE_LABEL),
         snippet(about),

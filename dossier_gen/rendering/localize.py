@@ -19,7 +19,7 @@ from typing import Any
 from ..loading.catalog import Catalog
 from ..records.models import Claim, Dossier, Entity, Rating, Source
 from ..records.translations import Status, status
-from .escape import Foreign
+from .escape import Foreign, has_han
 from .i18n import N_, babel_locale, gettext_for
 from .timeline import Event
 
@@ -172,11 +172,23 @@ def _entity(edition: Edition, entity: Entity, sources: Mapping[str, Source]) -> 
     )
 
 
-def _source(edition: Edition, source: Source) -> Source:
+def published_title(source: Source) -> bool:
+    """Whether `source.title` is the title as published, in the source's language, rather
+    than the dossier's own description of an untitled page. Told apart by script, which
+    only Chinese allows: a Chinese source's title with no Chinese in it is the dossier's."""
+    return not (source.language.split("-")[0].casefold() == "zh" and not has_han(source.title))
+
+
+def localized_source(edition: Edition, source: Source) -> Source:
     t = source.translations.get(edition.language)
+    translated = t.title if t else None
+    if published_title(source):
+        title = edition.verbatim(source.title, source.language, translated)
+    else:
+        title = edition.text(source.title, translated)
     return source.model_copy(
         update={
-            "title": edition.verbatim(source.title, source.language, t.title if t else None),
+            "title": title,
             "reliability": edition.text(source.reliability, t.reliability if t else None),
             "notes": edition.text(source.notes, t.notes if t else None),
             "date_inferred": edition.text(source.date_inferred),
@@ -212,7 +224,7 @@ def localized(catalog: Catalog, edition: Edition) -> Views:
         entities={
             eid: _entity(edition, rec.model, sources) for eid, rec in catalog.entities.items()
         },
-        sources={sid: _source(edition, model) for sid, model in sources.items()},
+        sources={sid: localized_source(edition, model) for sid, model in sources.items()},
     )
 
 
