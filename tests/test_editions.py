@@ -280,7 +280,8 @@ def test_rating_labels_and_interface_strings_are_in_the_editions_language(zh_pag
 
 
 def test_names_are_never_translated(zh_pages):
-    assert "# Zhou Haiyan (周海燕)" in zh_pages["entities/zhou-haiyan.md"]
+    # Both forms of the name, as the records give them; the characters lead in Chinese.
+    assert "# 周海燕 (Zhou Haiyan)" in zh_pages["entities/zhou-haiyan.md"]
 
 
 def test_the_words_for_codes_are_in_the_editions_language():
@@ -438,3 +439,39 @@ def test_a_descriptive_title_is_translated_and_a_published_one_kept():
         {**common, "title": "外逃官员", "language": ZH, "translations": translation}
     )
     assert localized_source(edition, published).title == "外逃官员"
+
+
+def test_the_chinese_edition_names_people_in_characters_where_a_source_gives_them(zh_pages):
+    # zhou-haiyan's native_name (周海燕) is the name a cited source gives: it leads in the
+    # Chinese edition, with the romanised name after it in the index; a claimant without
+    # one keeps the name as written.
+    assert "[周海燕](zhou-haiyan.md) Zhou Haiyan" in zh_pages["entities/index.md"]
+    assert ">Ferry Weekly</a>" in zh_pages["claims/ferry-fastest-on-coast.md"]
+
+
+def test_only_an_unnamed_sources_description_is_translated_as_a_name():
+    from pydantic import ValidationError
+
+    from dossier_gen.records.models import Entity
+    from dossier_gen.rendering.localize import entity_name
+
+    translation = {"translated_on": "2026-11-28", "name": "一名官员", "description": "官员。"}
+    unnamed = Entity.model_validate(
+        {
+            "kind": "unnamed",
+            "name": "An official (unnamed)",
+            "description": "An official.",
+            "translations": {ZH: translation},
+        }
+    )
+    assert entity_name(unnamed, ZH) == "一名官员"
+    assert entity_name(unnamed, "en") == "An official (unnamed)"
+    with pytest.raises(ValidationError, match="not translated"):
+        Entity.model_validate(
+            {
+                "kind": "person",
+                "name": "Ada Example",
+                "description": "A person.",
+                "translations": {ZH: translation},
+            }
+        )

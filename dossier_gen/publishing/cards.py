@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..records.ratings import RatingScale
 from ..rendering import urls
 from ..rendering.i18n import N_, SOURCE_LANGUAGE, gettext_for, has_interface
+from ..rendering.localize import entity_name
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -278,7 +279,7 @@ def claim_cards(catalog: Catalog, language: str | None = None) -> dict[str, Card
             rating_id=claim.rating,
             label=label.label if label else rating.label,
             title=translated.title if translated else claim.title,
-            claimant=catalog.entities[claim.claimant].model.name,
+            claimant=entity_name(catalog.entities[claim.claimant].model, language),
             language=words,
         )
     return cards

@@ -51,7 +51,7 @@ from ..rendering import urls
 from ..rendering.dates import format_date
 from ..rendering.escape import clean, plain_title
 from ..rendering.i18n import N_, SOURCE_LANGUAGE, gettext_for
-from ..rendering.localize import published_title
+from ..rendering.localize import entity_name, published_title
 
 # Kinds of result, in the order results of equal match are listed: claims first, then people
 # and organisations, then sources, then the site's other pages.
@@ -265,6 +265,11 @@ def entity_doc(entity_id: str, entity: Entity, language: str | None = None) -> S
     title = entity.name
     if entity.native_name:
         title += f" ({entity.native_name})"
+    shown = entity_name(entity, language) if language else entity.name
+    if shown == entity.native_name:
+        title = f"{shown} ({entity.name})"  # the Chinese edition leads with the characters
+    elif shown != entity.name:
+        title = shown  # an unnamed source, described in the edition's language
     return SearchDoc(
         page_location(urls.entity_page(entity_id)),
         plain_title(title),
@@ -273,6 +278,7 @@ def entity_doc(entity_id: str, entity: Entity, language: str | None = None) -> S
         snippet(description),
         (
             *((name, TITLE) for name in _names(entity)),
+            *(((t.name, TITLE),) if t and t.name else ()),
             (entity.description, BODY),
             *(((t.description, BODY),) if t else ()),
             *((citation.quote, BODY) for citation in entity.citations),

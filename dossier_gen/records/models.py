@@ -427,9 +427,12 @@ class DevelopmentTranslation(Record):
 
 
 class EntityTranslation(Translation):
+    name: Text | None = None
+    """Only for an `unnamed` source, whose `name` is the dossier's own description ("A US
+    official (unnamed)"): that description in this language. Names are not translated:
+    `native_name` holds a name in its own script, as a cited source gives it."""
     description: Text
-    """The role or description in this language. Names are not translated: `native_name`
-    holds a name in its own script, as a cited source gives it."""
+    """The role or description in this language."""
     developments: list[DevelopmentTranslation] = Field(default=[], max_length=MAX_DEVELOPMENTS)
     """The developments' text in this language, in the order of `developments`."""
     updates: list[UpdateTranslation] = Field(default=[], max_length=MAX_UPDATES)
@@ -458,6 +461,17 @@ class Entity(Record):
     they are shown on its page and in the corrections log."""
     translations: dict[Language, EntityTranslation] = {}
     """The description in the dossier's other languages, by language tag."""
+
+    @model_validator(mode="after")
+    def _only_descriptions_are_translated(self) -> Entity:
+        for language, translated in self.translations.items():
+            if translated.name is not None and self.kind != "unnamed":
+                raise ValueError(
+                    f"the {language} translation gives a name, but a {self.kind}'s name is not"
+                    " translated (only an unnamed source's description is); put a name in its"
+                    " own script in native_name, as a cited source gives it"
+                )
+        return self
 
 
 # --- data/sources/<id>.yml ---------------------------------------------------------------

@@ -42,6 +42,8 @@ def original_texts(record: Translatable) -> dict[str, str]:
             texts[f"updates[{n}].note"] = update.note
     elif isinstance(record, Entity):
         texts = {"description": record.description}
+        if record.kind == "unnamed":
+            texts["name"] = record.name
         for n, development in enumerate(record.developments):
             texts[f"developments[{n}].text"] = development.text
         for n, entity_update in enumerate(record.updates):

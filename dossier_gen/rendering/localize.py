@@ -140,10 +140,30 @@ def _claim(edition: Edition, claim: Claim, sources: Mapping[str, Source]) -> Cla
     return claim.model_copy(update=update)
 
 
+def entity_name(entity: Entity, language: str) -> str:
+    """The name an edition in `language` shows: in the Chinese edition the name in
+    characters (`native_name`, as a cited source gives it) where there is one; an unnamed
+    source's description in translation; else the name as the records write it."""
+    t = entity.translations.get(language)
+    if entity.kind == "unnamed" and t is not None and t.name:
+        return t.name
+    native = entity.native_name
+    if native and language.split("-")[0].casefold() == "zh" and has_han(native):
+        return native
+    return entity.name
+
+
 def _entity(edition: Edition, entity: Entity, sources: Mapping[str, Source]) -> Entity:
     t = entity.translations.get(edition.language)
+    name = entity_name(entity, edition.language)
+    if name == entity.name and entity.kind == "unnamed":
+        name = edition.text(entity.name)  # the dossier's own words, not translated yet
+    # Where the name in characters leads, the romanised one follows it (entities index).
+    other = entity.name if name == entity.native_name else entity.native_name
     return entity.model_copy(
         update={
+            "name": name,
+            "native_name": other,
             "description": edition.text(entity.description, t.description if t else None),
             "citations": [
                 c.model_copy(
