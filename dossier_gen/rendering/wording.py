@@ -68,6 +68,16 @@ def _without_label(sentence: str, label: str) -> str:
     return sentence
 
 
+def _joined(sentences: list[str]) -> str:
+    # Chinese sentences follow each other with no space; others with one.
+    text = ""
+    for sentence in sentences:
+        end = text.rstrip("”’」』）")[-1:]  # the stop, inside any closing quotes
+        space = "" if not text or end in "。！？" else " "
+        text += space + sentence
+    return text
+
+
 @functools.lru_cache(maxsize=4096)
 def _split_summary(summary: str, label: str) -> tuple[str, str]:
     parts = sentences(" ".join(summary.split()))
@@ -80,9 +90,9 @@ def _split_summary(summary: str, label: str) -> tuple[str, str]:
             return parts[0], ""
         first, taken = parts[1], 2
     while len(first) < _SHORTEST_FINDING and taken < len(parts):
-        first = f"{first} {parts[taken]}"
+        first = _joined([first, parts[taken]])
         taken += 1
-    return first, " ".join(parts[taken:])
+    return first, _joined(parts[taken:])
 
 
 def _cut_from(text: str, whole: str) -> str:
