@@ -9,7 +9,8 @@ INSTALLED := $(VENV)/.installed
 # vnu-jar's install script would download a Java runtime (Java comes from Debian instead).
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: site test lint serve validate render schema goldens bench clean
+.PHONY: site test lint serve validate render schema goldens bench clean \
+	catalogs catalogs-extract catalogs-update catalogs-compile
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "dossier-gen needs Python 3.11 or newer; set PYTHON=python3.11 or newer")'
@@ -61,6 +62,26 @@ schema: $(INSTALLED)
 ## goldens: refresh the expected Markdown of the golden-file tests (review the diff!)
 goldens: $(INSTALLED)
 	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
+
+## catalogs: extract the interface strings of the templates and code (babel.cfg), then bring
+## every language's catalog in step: new strings arrive empty for translators to fill in
+LOCALE := dossier_gen/rendering/locale
+catalogs: catalogs-update
+
+catalogs-extract: $(INSTALLED)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project dossier-gen \
+	  -o $(LOCALE)/dossier.pot dossier_gen
+
+catalogs-update: catalogs-extract
+	$(BIN)/pybabel update -i $(LOCALE)/dossier.pot -d $(LOCALE) -D dossier --no-wrap \
+	  --ignore-pot-creation-date --no-fuzzy-matching --ignore-obsolete
+
+## catalogs-compile: compile every catalog as the package does when it renders (the .po files
+## are what it ships; the .mo files go to a scratch folder), with how much each translates
+catalogs-compile: $(INSTALLED)
+	@scratch=$$(mktemp -d) && cp -R $(LOCALE)/. $$scratch/ && \
+	  $(BIN)/pybabel compile -d $$scratch -D dossier --statistics; \
+	  status=$$?; rm -rf $$scratch; exit $$status
 
 ## bench: time the generator and the MkDocs builds at 1,000 and 10,000 synthetic claims, then
 ## Lighthouse performance of the real dossier, into bench/RESULTS.md (about half an hour on

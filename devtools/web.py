@@ -14,6 +14,7 @@ import io
 import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -120,14 +121,43 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a site built for that address)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def with_base_url(config_text: str, base_url: str) -> str:
+    """A `mkdocs.yml` whose dossier plugin publishes the site at `base_url`.
+
+    A site in several languages links each page's counterparts by their full address (as
+    `hreflang` requires), and the theme's script reads the other editions' sitemaps at those
+    addresses: a test that serves the site elsewhere builds it for the address it serves it
+    at, as readers get it at its own.
+    """
+    import yaml
+
+    config = yaml.safe_load(config_text)
+    plugins = config.get("plugins", [])
+    for n, plugin in enumerate(plugins):
+        if plugin == "dossier":
+            plugins[n] = {"dossier": {"base_url": base_url}}
+        elif isinstance(plugin, dict) and "dossier" in plugin:
+            plugin["dossier"] = {**(plugin["dossier"] or {}), "base_url": base_url}
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on a free loopback port; yields the base URL, ending in `/`.
+def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
+    """Serve `site_dir` on a loopback port (by default a free one); yields the base URL,
+    ending in `/`.
 
     A threaded server, because Chromium opens several connections at once.
     """
     handler = functools.partial(_StaticHostHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -93,6 +93,18 @@ def _hand_written(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
 
 
+def _edition_pages(docs_dir: Path, folder: str, folders: set[str]) -> list[str]:
+    """The hand-written pages of the edition in `folder` (`""` for the first language's),
+    as paths within it: its own translations, and the first language's pages that it shows
+    untranslated (`write.write_pages` copies those in with a notice)."""
+    every = _hand_written(docs_dir)
+    first = [p for p in every if p.split("/")[0] not in folders]
+    if not folder:
+        return first
+    own = {p.removeprefix(folder + "/") for p in every if p.startswith(folder + "/")}
+    return sorted(own | set(first))
+
+
 def _load(data_dir: Path) -> Catalog:
     """Every record, read on every core; a `DataError` lists every problem."""
     from .speed.parallel import read_many
@@ -143,10 +155,16 @@ format_option = click.option(
 def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> None:
     """Check every record and report every problem as PATH:LINE:COL: message.
 
+    In a dossier of several languages (`languages` in dossier.yml), also report for each
+    other language how many records and hand-written pages (DOCS/FOLDER/) are translated,
+    which are not, and warn about translations whose original changed since (these
+    warnings do not fail the command).
+
     With --publication, also check what the IFCN's principles ask a publisher to show before
     the dossier is published (see that option).
     """
-    from .problems import render_problems
+    from .loading.translations import out_of_date
+    from .problems import github_annotation, render_problems
 
     catalog: Catalog | None = None
     problems: list[Problem] = []
@@ -158,6 +176,7 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         from .rendering.urls import page_path_problems
 
         problems += page_path_problems(catalog, _hand_written(docs_dir), docs_dir.as_posix())
+        problems += _interface_problems(catalog)
     if publication:
         problems += _publication_problems(catalog, data_dir, docs_dir)
     if problems:
@@ -172,14 +191,98 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         "entities": len(catalog.entities),
         "sources": len(catalog.sources),
     }
+    warnings = out_of_date(catalog)
+    translations = _translation_report(catalog, docs_dir)
     if fmt == "json":
-        click.echo(render_problems([], fmt, records=counts))
+        extra: dict[str, Any] = {"records": counts}
+        if translations:
+            extra["warnings"] = [
+                {"path": w.path, "line": w.line, "col": w.col, "message": w.message}
+                for w in warnings
+            ]
+            extra["translations"] = translations
+        click.echo(render_problems([], fmt, **extra))
         return
+    for warning in warnings:
+        click.echo(github_annotation(warning, "warning") if fmt == "github" else str(warning))
+    for language, kinds in translations.items():
+        parts = [f"{k['translated']} of {k['total']} {kind}" for kind, k in kinds.items()]
+        stale = sum(len(k["out_of_date"]) for k in kinds.values())
+        click.echo(
+            f"{language}: translated {', '.join(parts)}"
+            + (f"; {stale} out of date" if stale else "")
+            + "."
+        )
+        for kind, k in kinds.items():
+            # When none is translated, the count says which: all of them.
+            if k["missing"] and k["translated"]:
+                click.echo(f"  {kind} not yet translated: {', '.join(k['missing'])}")
     click.echo(
         f"{data_dir}: {counts['claims']} claims, {counts['entities']} entities,"
         f" {counts['sources']} sources: no problems found."
         + (" Ready to publish." if publication else "")
     )
+
+
+def _interface_problems(catalog: Catalog) -> list[Problem]:
+    """A declared language the interface has no catalog for (the build would stop)."""
+    from .rendering.i18n import LOCALE_DIR, has_interface, interface_languages
+
+    dossier = catalog.dossier
+    problems = []
+    for n, language in enumerate(dossier.model.languages):
+        if not has_interface(language):
+            line, col = dossier.where("languages", n)
+            problems.append(
+                Problem(
+                    dossier.display_path,
+                    line,
+                    col,
+                    f"dossier-gen's interface is not translated into {language!r} (it has"
+                    f" {', '.join(interface_languages())}); add a catalog for it in"
+                    f" {LOCALE_DIR.name}/ (make catalogs) or choose one of those",
+                )
+            )
+    return problems
+
+
+def _translation_report(catalog: Catalog, docs_dir: Path) -> dict[str, dict[str, Any]]:
+    """Language → kind (ratings, claims, entities, sources, pages) → counts and ids, for
+    each of the dossier's other languages (none for a dossier in one language)."""
+    from .loading.translations import coverage
+    from .rendering.urls import edition_folder
+
+    dossier = catalog.dossier.model
+    report: dict[str, dict[str, Any]] = {}
+    folders = {edition_folder(lang, dossier.languages) for lang in dossier.other_languages}
+    originals = (
+        sorted(
+            p.relative_to(docs_dir).as_posix()
+            for p in docs_dir.rglob("*.md")
+            if p.relative_to(docs_dir).parts[0] not in folders
+        )
+        if docs_dir.is_dir()
+        else []
+    )
+    for language, kinds in coverage(catalog).items():
+        report[language] = {
+            kind: {
+                "total": c.total,
+                "translated": len(c.translated),
+                "out_of_date": c.out_of_date,
+                "missing": c.missing,
+            }
+            for kind, c in kinds.items()
+        }
+        folder = docs_dir / edition_folder(language, dossier.languages)
+        missing = [page for page in originals if not (folder / page).is_file()]
+        report[language]["pages"] = {
+            "total": len(originals),
+            "translated": len(originals) - len(missing),
+            "out_of_date": [],
+            "missing": missing,
+        }
+    return report
 
 
 def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:
@@ -355,29 +458,50 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     """Write the site's Markdown pages (hand-written and generated) to a folder.
 
     The folder is a complete docs folder that any engine can build, such as MkDocs with
-    `docs_dir` pointed at it, ProperDocs or Zensical.
+    `docs_dir` pointed at it, ProperDocs or Zensical. A dossier in several languages gets
+    each other language's edition in its folder (`zh/`), with the translated hand-written
+    pages of DOCS/zh/.
     """
     from .publishing.site import build_site
     from .publishing.write import check_docs_folder, write_pages
+    from .rendering.localize import editions, notice, with_notice
     from .rendering.render import site_template_dirs
-    from .rendering.urls import HOME
+    from .rendering.urls import HOME, edition_prefix
     from .speed.parallel import render_in_parallel
 
     catalog = _load(data_dir)
     check_docs_folder(docs_dir)
-    intro_file = docs_dir / HOME
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    site = build_site(
-        catalog,
-        site_template_dirs(Path.cwd(), template_dirs),
-        intro,
-        doc_pages=_hand_written(docs_dir),
-        renderer=render_in_parallel,
-        docs=docs_dir.as_posix(),
-    )
-    write_pages(site, out_dir, docs_dir)
+    dossier = catalog.dossier.model
+    templates = site_template_dirs(Path.cwd(), template_dirs)
+    folders = {edition_prefix(dossier, lang).rstrip("/") for lang in dossier.languages} - {""}
+    sites = {}
+    for edition in editions(dossier):
+        folder = edition_prefix(dossier, edition.language).rstrip("/")
+        intro_file = docs_dir / folder / HOME
+        state = "current"
+        if not intro_file.is_file():
+            intro_file, state = docs_dir / HOME, "missing"
+        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+        intro = with_notice(intro, notice(edition, state))
+        sites[folder] = (
+            edition,
+            build_site(
+                catalog,
+                templates,
+                intro,
+                doc_pages=_edition_pages(docs_dir, folder, folders),
+                renderer=render_in_parallel,
+                language=edition.language,
+                docs=docs_dir.as_posix(),
+            ),
+        )
+    _, site = sites.pop("")
+    write_pages(site, out_dir, docs_dir, sites)
+    pages = len(site.pages) + sum(len(s.pages) for _, s in sites.values())
+    files = len(site.files) + sum(len(s.files) for _, s in sites.values())
     click.echo(
-        f"Wrote {len(site.pages)} generated pages and {len(site.files)} data files to {out_dir}/"
+        f"Wrote {pages} generated pages and {files} data files to {out_dir}/"
+        + (f" ({len(sites) + 1} editions)" if sites else "")
     )
 
 

@@ -5,6 +5,13 @@ the dossier's pages and data files, its stylesheet and script, each page's head 
 the feed link, link-preview tags) and the fixes the theme's markup needs, and sets up search
 for Chinese text, so a site needs no copy of any template.
 
+A dossier in several languages (`languages` in `dossier.yml`) is built as one edition per
+language, because the theme's own interface (its `language` setting: buttons, search,
+footer) is chosen once per build: after the first language's build, the plugin builds each
+other edition into its folder of the site (`site/zh/`), from the same `mkdocs.yml` with the
+edition's language, address, navigation titles and hand-written pages (`docs/zh/`). So
+`mkdocs build`, `mkdocs serve`, `dossier build` and `dossier serve` all give every edition.
+
 With `cli.py`, it is one of the package's two faces, and with `mkdocs_pages.py` (its page
 classes and the conversion on every core) the only module that imports MkDocs;
 everything it publishes comes from the engine-neutral core (`publishing.site.build_site`,
@@ -37,22 +44,32 @@ from mkdocs.utils import normalize_url
 from .loading.catalog import Catalog
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
+from .mkdocs_editions import alternates as edition_alternates
+from .mkdocs_editions import build_edition, edition_docs, edition_nav, material_language
 from .mkdocs_pages import GeneratedPage, LinkedFile, convert_ahead
 from .problems import DataError
 from .publishing import search
 from .publishing.audit import audit_site
 from .publishing.cards import CACHE_DIR
 from .publishing.site import ASSETS, Image, build_site
+from .publishing.sitemap import with_alternates
 from .publishing.theme import (
     Share,
     fix_theme_markup,
     head_block,
     insert_csp,
     insert_head,
+    insert_in_article,
+    language_switcher,
+    mark_chinese,
+    set_html_lang,
     use_dossier_search,
 )
+from .records.models import Dossier
 from .rendering import urls
 from .rendering.escape import json_for_html, plain_title
+from .rendering.i18n import N_, has_interface
+from .rendering.localize import Edition, notice_html
 from .rendering.render import DEFAULT_TEMPLATES, PageRenderer, site_template_dirs
 from .speed import memory, parallel, sidebars
 from .speed.auditing import PageAuditor
@@ -106,6 +123,9 @@ class DossierConfig(base.Config):
     cards_cache = c.Type(str, default=CACHE_DIR)
     """Folder, relative to `mkdocs.yml`, where cards are kept between builds; a card is drawn
     again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
+
+
+FEED_TITLE = N_("%(site)s: new and updated claims")
 
 
 class _DirtyWarning(logging.Filter):
@@ -174,6 +194,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """The theme's sidebars rendered once for pages that share them (`on_env`)."""
         self.auditor: PageAuditor | None = None
         """Audits a full build's pages as they are written (a dirty rebuild reads its few)."""
+        self.edition: str | None = None
+        """Set on the plugin of another edition's build: its language."""
+        self.given_catalog: Catalog | None = None
+        """The records, handed to another edition's build by the first one's."""
+        self.editions_catalog: Catalog | None = None
+        """Kept by the first edition's build for the other editions it builds."""
+        self.language = ""
+        self.dossier: Dossier | None = None
+        """The dossier's settings (kept when the records are let go)."""
+        self.untranslated: set[str] = set()
+        """Hand-written pages this edition shows in the original language."""
         self.search: dict[str, search.SearchDoc] | None = None
         """Page path → its search document, when the dossier answers the search box: the
         records' pages from the catalog, the others as MkDocs renders them."""
@@ -182,9 +213,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         preview's rebuilds, which render only the pages that changed."""
         self.pages_searched: set[str] = set()
         self.scratch: Path | None = None
+        """A one-shot build's folder for its pages' Markdown and HTML, removed at its end."""
         self.written = memory.EveryNth(500)
         """Pages a one-shot build wrote: every 500, the memory they took goes back."""
-        """A one-shot build's folder for its pages' Markdown and HTML, removed at its end."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds.
@@ -202,14 +233,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preview is not None:
             self.preview.settings(files_stamp(_settings_files(config)))
-        # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
-        read_many = self.preview.records.read_many if self.preview else parallel.read_many
-        try:
-            catalog = load_catalog(self.config.data_dir, read_many=read_many)
-        except DataError as error:
-            raise PluginError(f"The dossier's data has problems:\n{error}") from None
-        if self.config.base_url:
-            catalog = catalog.with_base_url(self.config.base_url)
+        if self.given_catalog is not None:
+            catalog = self.given_catalog
+        else:
+            # A one-shot build has nothing to reuse: it skips the caches' bookkeeping.
+            read_many = self.preview.records.read_many if self.preview else parallel.read_many
+            try:
+                catalog = load_catalog(self.config.data_dir, read_many=read_many)
+            except DataError as error:
+                raise PluginError(f"The dossier's data has problems:\n{error}") from None
+            if self.config.base_url:
+                catalog = catalog.with_base_url(self.config.base_url)
+            elif self.preview is not None and config.site_url:
+                # `mkdocs serve` sets the address it serves at: a preview's links to itself
+                # (the editions' alternates among them) then stay on the preview.
+                catalog = catalog.with_base_url(config.site_url)
         self.catalog = catalog
         project = Path(config.config_file_path or ".").resolve().parent
         self.project = project
@@ -220,12 +258,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         self.template_dirs = site_template_dirs(project, self.config.templates)
         dossier = catalog.dossier.model
+        self.dossier = dossier
+        self.language = self.edition or dossier.language
+        edition = Edition(self.language, dossier.language)
+        for language in dossier.languages:
+            if not has_interface(language):
+                raise PluginError(
+                    f"dossier.yml: languages names {language!r}, but dossier-gen's interface"
+                    " has no translation into it (dossier_gen/rendering/locale/)"
+                )
+        own = dossier.translations.get(self.language) if not edition.is_original else None
         # data/dossier.yml is the one place for the site's title, description and address.
         # The theme prints name and description unescaped (into <title> and attributes), so
         # they get the same look-alike characters as page titles.
-        config.site_name = plain_title(dossier.title)
-        config.site_description = plain_title(dossier.description)
-        config.site_url = dossier.base_url
+        config.site_name = plain_title((own and own.title) or dossier.title)
+        config.site_description = plain_title((own and own.description) or dossier.description)
+        config.site_url = urls.edition_base_url(dossier, self.language)
+        if not edition.is_original:
+            # The theme's buttons, search box and footer in the edition's language.
+            theme_language = material_language(self.language, config)
+            if theme_language is not None:
+                config.theme["language"] = theme_language
+            config.nav = edition_nav(config.nav, edition.gettext)
+        if dossier.other_languages and self.edition is None:
+            self.editions_catalog = catalog
         for listed, path in (
             (config.extra_css, urls.STYLESHEET),
             (config.extra_javascript, urls.SCRIPT),
@@ -244,6 +300,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        assert self.dossier is not None
+        self.untranslated = edition_docs(files, config, self.dossier, self.language)
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
         if self.preview is not None:
@@ -252,17 +310,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # A one-shot build keeps no page's text in memory until MkDocs needs it.
             self.scratch = Path(tempfile.mkdtemp(prefix="dossier-build-"))
             renderer = parallel.render_into(self.scratch / "markdown")
-        docs_dir = Path(config.docs_dir).resolve()
-        hand_written = [
-            f.src_uri for f in files if f.src_dir and Path(f.src_dir).resolve() == docs_dir
-        ]
         try:
             site = build_site(
                 self.catalog,
                 self.template_dirs,
                 intro,
-                doc_pages=hand_written,
+                doc_pages=[f.src_uri for f in files.documentation_pages() if f.abs_src_path],
                 renderer=renderer,
+                language=self.language,
                 docs=Path(config.docs_dir).name,
                 share_links=self.config.share_links,
                 card_cache=self.project / self.config.cards_cache if self.config.cards else None,
@@ -280,7 +335,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page
-            return Path(os.path.relpath(folder.resolve(), docs_dir)).as_posix()
+            return Path(
+                os.path.relpath(folder.resolve(), Path(config.docs_dir).resolve())
+            ).as_posix()
 
         if self._dirty:
             assert self.preview is not None
@@ -317,8 +374,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for image in site.images.values():  # linked from the card cache when written
             files.append(LinkedFile.generated(config, image.path, abs_src_path=str(image.file)))
         if self.preview is None:
-            # A one-shot build needs the records no more, and the pages' HTML can use the
-            # memory.
+            # A one-shot build needs the records no more (the other editions' builds keep
+            # their own reference), and the pages' HTML can use the memory.
             self.catalog = None
             memory.give_back_freed_memory()
         if self._dirty:
@@ -362,18 +419,34 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.search is not None and page.file.src_uri not in self.search:
-            # Not a record's page: found by its title, and a hand-written page by its text.
-            written = not isinstance(page.file, GeneratedPage) and not page.is_homepage
-            self.page_search[page.file.src_uri] = search.page_doc(
-                page.file.src_uri, page.title or "", search.html_text(html) if written else ""
-            )
         if isinstance(page.file, GeneratedPage):
             if self.preview is None:
                 page.markdown = ""  # not None: a page whose Markdown is None has no title
                 page.file.content_string = ""
         else:
             _neutralise_head_text(page)
+            # Generated pages mark Chinese in record text as they are rendered
+            # (`escape.md_text`); a hand-written page is marked here.
+            html = mark_chinese(html, self.language)
+        if page.file.src_uri in self.untranslated:
+            assert self.dossier is not None
+            original = self.dossier.language
+            edition = Edition(self.language, original)
+            # The home page is the hand-written introduction, then generated sections (which
+            # are in the edition's language) from its first second-level heading on.
+            split = html.find("<h2") if page.file.src_uri == urls.HOME else -1
+            split = len(html) if split == -1 else split
+            html = (
+                notice_html(edition, "missing")
+                + f'<div lang="{original}">{html[:split]}</div>'
+                + html[split:]
+            )
+        if self.search is not None and page.file.src_uri not in self.search:
+            # Not a record's page: found by its title, and a hand-written page by its text.
+            written = not isinstance(page.file, GeneratedPage) and not page.is_homepage
+            self.page_search[page.file.src_uri] = search.page_doc(
+                page.file.src_uri, page.title or "", search.html_text(html) if written else ""
+            )
         return html
 
     # Before the theme's search plugin, which then leaves the page out of its own index.
@@ -385,16 +458,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
 
+    def _feed_title(self, config: MkDocsConfig) -> str:
+        """The title of the edition's Atom feed, as the head's link names it."""
+        gettext = Edition(self.language, self.language).gettext if self.language else str
+        return gettext(FEED_TITLE) % {"site": config.site_name}
+
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        feed_title = f"{config.site_name}: new and updated claims"
+        feed_title = self._feed_title(config)
+        alternates = edition_alternates(self.dossier, self.language, page.url)
         block = head_block(
             normalize_url(urls.ATOM_FEED, page=page),
             feed_title,
             self.head.get(page.file.src_uri, []),
             _share(page, config, self.images.get(page.file.src_uri)),
+            # Deeper pages' alternates are in the sitemap (publishing/sitemap.py says why).
+            alternates if page.is_homepage else [],
         )
         output = fix_theme_markup(insert_head(output, block))
+        if alternates:
+            output = set_html_lang(output, self.language)
+            output = insert_in_article(output, language_switcher(alternates, self.language))
         if self.search is not None:
             output = use_dossier_search(output, urls.search_worker_address())
         # Last: the policy hashes the inline scripts as they finally are.
@@ -412,6 +496,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
+        if template_name == urls.SITEMAP and self.dossier and self.dossier.other_languages:
+            dossier = self.dossier
+            return with_alternates(
+                output_content,
+                dossier.base_url,
+                urls.edition_prefix(dossier, self.language),
+                [(lang, urls.edition_prefix(dossier, lang)) for lang in dossier.languages],
+            )
         # Theme pages that are no page of the site, such as 404.html: the same head (without
         # a page's own JSON-LD) and the same fixes as every page.
         if not template_name.endswith(".html"):
@@ -419,7 +511,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         share = Share(config.site_name, config.site_name, config.site_description or None, None)
         # As MkDocs links error pages: from the server's root, which they may be served at.
         feed = normalize_url(urls.ATOM_FEED, base=urlsplit(config.site_url or "/").path)
-        block = head_block(feed, f"{config.site_name}: new and updated claims", [], share)
+        block = head_block(feed, self._feed_title(config), [], share)
         output = fix_theme_markup(insert_head(output_content, block))
         if self.search is not None:
             output = use_dossier_search(output, urls.search_worker_address())
@@ -458,6 +550,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             memory.give_back_freed_memory()
             self._write_search_index(config)
         self._remove_scratch()
+        if self.editions_catalog is not None:
+            catalog, self.editions_catalog = self.editions_catalog, None
+            for language in catalog.dossier.model.other_languages:
+                build_edition(catalog, language, config, DossierPlugin)
 
     def _remove_scratch(self) -> None:
         if self.scratch is not None:

@@ -11,6 +11,8 @@ from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
+BILINGUAL = ROOT / "tests" / "fixtures" / "bilingual"
+"""An invented dossier in English and Simplified Chinese."""
 TEMPLATES = DEFAULT_TEMPLATES
 """The page templates that ship with the package."""
 

@@ -54,6 +54,38 @@ def test_cards_drawn_on_every_core_are_those_drawn_serially(tmp_path: Path):
         assert pooled[page].read_bytes() == serial[page].read_bytes()
 
 
+def test_each_edition_draws_its_cards_in_its_language():
+    from dossier_gen import load_catalog
+    from dossier_gen.publishing.cards import claim_cards
+
+    from .conftest import BILINGUAL
+
+    catalog = load_catalog(BILINGUAL / "data")
+    english = claim_cards(catalog)["claims/ferry-fastest-on-coast.md"]
+    chinese = claim_cards(catalog, "zh-Hans")["claims/ferry-fastest-on-coast.md"]
+    assert (english.title, english.label, english.site) == (
+        "The new ferry is the fastest on the coast",
+        "False",
+        "Ferry fixture dossier",
+    )
+    assert english.words() == ("VERDICT", "Claimed by Ferry Weekly")
+    # The translated title, the rating's Chinese label and the site's Chinese name; the
+    # claimant's name is a name, not translated.
+    assert (chinese.title, chinese.label, chinese.site, chinese.claimant) == (
+        "新渡轮是沿海最快的渡轮",
+        "不实",
+        "渡轮测试档案",
+        "Ferry Weekly",
+    )
+    kicker, by = chinese.words()
+    assert kicker == "结论" and by.startswith("声称者") and "Ferry Weekly" in by
+    assert chinese.alt().startswith("结论：不实。新渡轮是沿海最快的渡轮")
+    # A claim with no translation keeps its title, under the edition's own words.
+    untranslated = claim_cards(catalog, "zh-Hans")["claims/ferry-carries-500.md"]
+    assert untranslated.title == "The ferry carries 500 passengers"
+    assert untranslated.words()[0] == "结论"
+
+
 def _linked_file(tmp_path: Path, source: Path):
     from dossier_gen.mkdocs_pages import LinkedFile
 

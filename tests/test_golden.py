@@ -1,7 +1,9 @@
-"""Golden files: the fixture dossier rendered to Markdown, compared with checked-in pages.
+"""Golden files: the fixture dossiers rendered to Markdown, compared with checked-in pages.
 
-After an intended change to templates or rendering, refresh the expected pages with
-`make goldens` and review the diff like any other change.
+`tests/golden/` holds the one-language fixture's pages; `tests/golden-bilingual/` the
+two-language fixture's, its first edition at the top and the Chinese edition in `zh/`, as
+on the site. After an intended change to templates or rendering, refresh the expected pages
+with `make goldens` and review the diff like any other change.
 """
 
 from __future__ import annotations
@@ -12,42 +14,61 @@ from pathlib import Path
 import pytest
 
 from dossier_gen import build_site, load_catalog
+from dossier_gen.rendering.localize import editions
+from dossier_gen.rendering.urls import edition_prefix
 
-from .conftest import FIXTURE, ROOT, TEMPLATES
+from .conftest import BILINGUAL, FIXTURE, ROOT, TEMPLATES
 
-GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
+GOLDENS = {
+    "single": (FIXTURE, ROOT / "tests" / "golden"),
+    "bilingual": (BILINGUAL, ROOT / "tests" / "golden-bilingual"),
+}
 
 
-def _golden_pages() -> list[str]:
-    return sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+def _render(fixture: Path) -> dict[str, str]:
+    """Every edition's pages, by path on the site (`zh/claims/x.md` for the Chinese one)."""
+    catalog = load_catalog(fixture / "data")
+    dossier = catalog.dossier.model
+    pages: dict[str, str] = {}
+    for edition in editions(dossier):
+        prefix = edition_prefix(dossier, edition.language)
+        intro_file = fixture / "docs" / prefix / "index.md"
+        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+        site = build_site(catalog, [TEMPLATES], intro, language=edition.language)
+        pages |= {prefix + path: page.markdown for path, page in site.pages.items()}
+    return pages
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    """The fixture dossier's pages; with UPDATE_GOLDENS=1, also written as the new goldens."""
-    catalog = load_catalog(FIXTURE / "data")
-    intro = (FIXTURE / "docs" / "index.md").read_text(encoding="utf-8")
-    site = build_site(catalog, [TEMPLATES], intro)
-    rendered = {path: page.markdown for path, page in site.pages.items()}
+def _golden_pages(golden: Path) -> list[str]:
+    return sorted(p.relative_to(golden).as_posix() for p in golden.rglob("*.md"))
+
+
+@pytest.fixture(scope="module", params=sorted(GOLDENS))
+def rendered(request) -> tuple[dict[str, str], Path]:
+    """A fixture dossier's pages; with UPDATE_GOLDENS=1, also written as the new goldens."""
+    fixture, golden = GOLDENS[request.param]
+    pages = _render(fixture)
     if UPDATE:
-        for stale in GOLDEN.rglob("*.md"):
+        for stale in golden.rglob("*.md"):
             stale.unlink()
-        for path, markdown in rendered.items():
-            target: Path = GOLDEN / path
+        for path, markdown in pages.items():
+            target: Path = golden / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
-    return rendered
+    return pages, golden
 
 
-def test_the_same_pages_exist(pages):
-    assert sorted(pages) == _golden_pages()
+def test_the_same_pages_exist(rendered):
+    pages, golden = rendered
+    assert sorted(pages) == _golden_pages(golden)
 
 
-@pytest.mark.parametrize("page", _golden_pages())
-def test_page_matches_golden(pages, page: str):
-    assert page in pages, f"tests/golden/{page} is no longer rendered; run `make goldens`"
-    assert pages[page] == (GOLDEN / page).read_text(encoding="utf-8"), (
-        f"{page} differs from tests/golden/{page}; if the change is intended, run"
-        " `make goldens` and review the diff"
-    )
+def test_pages_match_goldens(rendered):
+    pages, golden = rendered
+    for page in _golden_pages(golden):
+        assert page in pages, f"{golden.name}/{page} is no longer rendered; run `make goldens`"
+        assert pages[page] == (golden / page).read_text(encoding="utf-8"), (
+            f"{page} differs from tests/{golden.name}/{page}; if the change is intended, run"
+            " `make goldens` and review the diff"
+        )

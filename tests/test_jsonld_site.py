@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from dossier_gen import Catalog, load_catalog
 from dossier_gen.publishing.claimreview import last_modified
 from dossier_gen.publishing.exports import FEED_ENTRIES
+from dossier_gen.rendering.urls import edition_prefix
 
 from .conftest import ROOT, make_fixture_project
 from .test_claimreview import check_claim_review
@@ -80,7 +81,14 @@ def test_every_claim_page_has_exactly_one_valid_claim_review(site, catalog):
 
 
 def test_only_claim_pages_carry_a_claim_review(site, catalog):
-    claim_pages = {site / "claims" / cid / "index.html" for cid in catalog.claims}
+    editions = [""] + [
+        edition_prefix(catalog.dossier.model, lang) for lang in catalog.dossier.model.languages[1:]
+    ]
+    claim_pages = {
+        site / edition / "claims" / cid / "index.html"
+        for edition in editions
+        for cid in catalog.claims
+    }
     for page in pages(site):
         if page not in claim_pages:
             assert all(b.get("@type") != "ClaimReview" for b in json_ld_blocks(page)), page
@@ -107,6 +115,8 @@ def test_home_page_describes_the_publisher(site, catalog):
 
 def test_every_page_links_the_atom_feed(site, catalog):
     feed = site / "feed.atom"
+    dossier = catalog.dossier.model
+    folders = [edition_prefix(dossier, lang).rstrip("/") for lang in dossier.languages[1:]]
     for page in pages(site):
         links = lxml_html.fromstring(page.read_bytes()).xpath(
             '//head/link[@rel="alternate"][@type="application/atom+xml"]'
@@ -114,7 +124,11 @@ def test_every_page_links_the_atom_feed(site, catalog):
         assert len(links) == 1, page
         relative = page.relative_to(site).as_posix()
         target = urljoin(f"http://site.test/{relative}", links[0].get("href"))
-        assert target == "http://site.test/feed.atom", page
+        # Each edition's pages link its own feed (`zh/feed.atom`).
+        edition = next(
+            (f"{folder}/" for folder in folders if relative.startswith(f"{folder}/")), ""
+        )
+        assert target == f"http://site.test/{edition}feed.atom", page
     claims = {cid: loaded.model for cid, loaded in catalog.claims.items()}
     newest = sorted(claims)
     newest.sort(key=lambda c: last_modified(claims[c]) or claims[c].reviewed_on, reverse=True)

@@ -19,6 +19,7 @@ import yaml
 import dossier_gen
 from dossier_gen.editing.newdossier import SKELETON
 from dossier_gen.publishing.site import ASSETS
+from dossier_gen.rendering.i18n import LOCALE_DIR
 from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 
 from .conftest import ROOT
@@ -56,6 +57,8 @@ def _shipped_files() -> list[str]:
             for p in folder.rglob("*")
             if p.is_file() and "__pycache__" not in p.parts
         ]
+    # The interface catalogs (the .pot is made by `make catalogs`, not shipped).
+    found += [p.relative_to(PACKAGE.parent).as_posix() for p in LOCALE_DIR.rglob("*.po")]
     return sorted(found)
 
 

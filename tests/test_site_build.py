@@ -61,6 +61,20 @@ def test_every_record_has_a_page(built, catalog):
         assert (built / page).is_file(), page
 
 
+def test_every_language_of_the_dossier_has_its_edition(built, catalog):
+    from dossier_gen.rendering.urls import edition_prefix
+
+    dossier = catalog.dossier.model
+    assert dossier.languages[0] == "en" and "zh-Hans" in dossier.languages
+    for language in dossier.other_languages:
+        root = built / edition_prefix(dossier, language)
+        for claim_id in catalog.claims:
+            assert (root / "claims" / claim_id / "index.html").is_file(), (language, claim_id)
+        home = (root / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in home
+        assert (root / "search" / "index.json").is_file()
+
+
 def test_search_index_holds_claim_titles(built, catalog):
     manifest = json.loads((built / "search" / "index.json").read_text(encoding="utf-8"))
     rows = [

@@ -140,7 +140,7 @@ def test_misspelt_field_is_unknown_and_the_real_one_missing(root):
         " allowed here: title, claim_reviewed, statement, claimant, relayed_by, claimed_on,"
         " appearance, rating,"
         " summary, conclusion, analysis, evidence, tags, related, reviewed_on, updates,"
-        " imported_from",
+        " imported_from, translations",
     ]
 
 

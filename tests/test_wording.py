@@ -60,6 +60,16 @@ def test_a_short_first_sentence_takes_the_next_and_a_one_sentence_summary_leaves
     assert finding(one, RATING) == one.summary and more_findings(one, RATING) == ""
 
 
+def test_chinese_sentences_are_joined_without_a_space():
+    c = claim("算术有误。500亿美元由约4000名官员分摊，每人为1250万美元。单位是人民币。")
+    assert finding(c, SimpleNamespace(label="错误")) == (
+        "算术有误。500亿美元由约4000名官员分摊，每人为1250万美元。"
+    )
+    assert more_findings(c, SimpleNamespace(label="错误")) == "单位是人民币。"
+    quoted = claim("He said “no.” The record says otherwise, and it is dated.")
+    assert finding(quoted, RATING) == quoted.summary  # a space after a closing quote stays
+
+
 def test_a_conclusion_of_its_own_comes_first_and_the_whole_summary_follows():
     c = claim("Confirmed. A long summary. With two sentences.", conclusion="It was built in 2018.")
     assert finding(c, RATING) == "It was built in 2018."

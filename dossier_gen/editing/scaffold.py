@@ -66,6 +66,10 @@ def _shape(annotation: Any) -> tuple[str, Any]:
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
         annotation = args[0]
+    if typing.get_origin(annotation) is dict:
+        item = typing.get_args(annotation)[1]
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "model-map", item
     if typing.get_origin(annotation) is list:
         item = typing.get_args(annotation)[0]
         if isinstance(item, type) and issubclass(item, BaseModel):
@@ -112,6 +116,8 @@ def _comment(
     required = "Required" if info.is_required() else "Optional"
     if shape in ("list", "model-list"):
         required += ", a list" if info.is_required() else "; a list, may stay []"
+    if shape == "model-map":
+        required += "; by language tag"
     extra = "; ".join([required, *_hint(_property(model_schema, root, name))])
     return f"{description} ({extra}.)" if description else f"({extra}.)"
 
@@ -142,6 +148,17 @@ def _block(
             out += [
                 f"{pad}# {line[indent:]}"
                 for line in _block(inner, inner_schema, root, indent + 2, commented=True)
+            ]
+            continue
+        if shape == "model-map":
+            # Translations, keyed by language: a new record has none yet, so all in comments.
+            out += _wrapped(comment, pad)
+            out.append(f"{pad}# {name}:")
+            out.append(f"{pad}#   LANGUAGE:  # a language tag of dossier.yml's languages")
+            inner_schema = root.get("$defs", {}).get(inner.__name__, {})
+            out += [
+                f"{pad}# {line[indent:]}"
+                for line in _block(inner, inner_schema, root, indent + 4, commented=True)
             ]
             continue
         value = " []" if shape in ("list", "model-list") else ""

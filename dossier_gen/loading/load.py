@@ -21,6 +21,7 @@ from .catalog import Catalog, Loaded
 from .crossref import check_references
 from .messages import validation_problems
 from .safefiles import UnsafeFile, folder_problem, read_regular_file, reserved_id_problem
+from .translations import translation_problems
 from .yaml_loader import YamlProblem, parse_record, parse_values
 
 M = TypeVar("M", bound=BaseModel)
@@ -213,6 +214,7 @@ def load_catalog(
         problems += check_references(
             dossier, kinds["claims"], kinds["entities"], kinds["sources"], ids
         )
+        problems += translation_problems(dossier, kinds)
     problems += _tag_count_problems(kinds["claims"])
     if problems:
         raise DataError(problems)

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 
 from ..records.ratings import RatingScale
 from ..rendering import urls
+from ..rendering.i18n import N_, SOURCE_LANGUAGE, gettext_for, has_interface
+from ..rendering.localize import entity_name
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -62,10 +64,28 @@ class Card:
     label: str
     title: str
     claimant: str
+    language: str = SOURCE_LANGUAGE
+    """The language of the card's own words ("Verdict", "Claimed by")."""
 
     def alt(self) -> str:
         """The card in words, for `og:image:alt`."""
-        return f"Verdict: {self.label}. {self.title} (claimed by {self.claimant}). {self.site}"
+        line = gettext_for(self.language)(CARD_ALT)
+        return line % {
+            "label": self.label,
+            "title": self.title,
+            "claimant": self.claimant,
+            "site": self.site,
+        }
+
+    def words(self) -> tuple[str, str]:
+        """The kicker above the verdict and the line naming the claimant."""
+        _ = gettext_for(self.language)
+        return _(KICKER).upper(), _(CLAIMED_BY) % {"claimant": self.claimant}
+
+
+KICKER = N_("Verdict")
+CLAIMED_BY = N_("Claimed by %(claimant)s")
+CARD_ALT = N_("Verdict: %(label)s. %(title)s (claimed by %(claimant)s). %(site)s")
 
 
 FONT_PACKAGE = "manimgx_fonts_cjk"
@@ -211,8 +231,9 @@ def draw_card(card: Card) -> bytes:
     draw.rectangle([0, BAND, WIDTH, HEIGHT], fill=colours.tint)
     draw.rectangle([0, BAND, 16, HEIGHT], fill=colours.background)
 
+    kicker_words, by_words = card.words()
     kicker = _font(30, "Bold")
-    draw.text((MARGIN, 26), "VERDICT", font=kicker, fill=colours.text)
+    draw.text((MARGIN, 26), kicker_words, font=kicker, fill=colours.text)
     icon = 76
     _draw_icon(draw, card.rating_id, (MARGIN, 66, icon), colours.text)
     label_font = _font(78, "Bold")
@@ -226,7 +247,7 @@ def draw_card(card: Card) -> bytes:
         draw.text((MARGIN, y), line, font=title_font, fill=TEXT)
         y += 66
     by_font = _font(34, "Regular")
-    by = wrap(f"Claimed by {card.claimant}", by_font, WIDTH - 2 * MARGIN, 1)[0]
+    by = wrap(by_words, by_font, WIDTH - 2 * MARGIN, 1)[0]
     draw.text((MARGIN, max(y + 10, HEIGHT - 150)), by, font=by_font, fill=MUTED)
     draw.line([(MARGIN, HEIGHT - 82), (WIDTH - MARGIN, HEIGHT - 82)], fill="#9a9a9a", width=2)
     site_font = _font(30, "Bold")
@@ -239,18 +260,27 @@ def draw_card(card: Card) -> bytes:
     return out.getvalue()
 
 
-def claim_cards(catalog: Catalog) -> dict[str, Card]:
-    """Each claim's card, by the claim's page path."""
+def claim_cards(catalog: Catalog, language: str | None = None) -> dict[str, Card]:
+    """Each claim's card, by the claim's page path, in the edition of `language` (by
+    default the original): a claim with no translation into it keeps its original title."""
     dossier = catalog.dossier.model
+    language = language or dossier.language
+    own = dossier.translations.get(language)
+    site = (own.title if own else None) or dossier.title
+    words = language if has_interface(language) else SOURCE_LANGUAGE
     cards = {}
     for cid, loaded in catalog.claims.items():
         claim = loaded.model
+        rating = dossier.rating(claim.rating)
+        label = rating.translations.get(language)
+        translated = claim.translations.get(language)
         cards[urls.claim_page(cid)] = Card(
-            site=dossier.title,
+            site=site,
             rating_id=claim.rating,
-            label=dossier.rating(claim.rating).label,
-            title=claim.title,
-            claimant=catalog.entities[claim.claimant].model.name,
+            label=label.label if label else rating.label,
+            title=translated.title if translated else claim.title,
+            claimant=entity_name(catalog.entities[claim.claimant].model, language),
+            language=words,
         )
     return cards
 

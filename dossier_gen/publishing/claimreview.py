@@ -12,6 +12,11 @@ Decisions, documented on the Open data page:
   it on a true-false scale it is not on.
 - Partial dates (`2017`, `2017-10`) are emitted as written: schema.org Date text is ISO 8601,
   whose reduced-precision forms they are.
+- In a dossier of several languages, a claim translated into another language has a
+  ClaimReview in that edition too: its own `url` (the edition's page), `@id` (that url and
+  `#claimreview`, the same family as the original's), `inLanguage`, the translated text,
+  and `translationOfWork` naming the original review. An untranslated claim's page in
+  another edition carries the original review, unchanged.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ if TYPE_CHECKING:
     from ..records.models import Claim, Dossier, Entity, Source
 
 CONTEXT = "https://schema.org"
+REVIEW_FRAGMENT = "#claimreview"
+"""A review's `@id` is its page's address and this: each edition's review has its own."""
 CLAIM_REVIEWED_MAX = 75
 """Google asks for `claimReviewed` under 75 characters, so it fits a phone's line."""
 
@@ -44,10 +51,20 @@ POLICY_PAGES = {
 policy."""
 
 
-def short_claim(claim: Claim) -> str:
+def short_claim(claim: Claim, language: str | None = None) -> str:
     """`claimReviewed`: the editor's `claim_reviewed`, else the title or the statement,
     whichever fits in 75 characters; else the title cut at a word boundary. None of these
-    fields holds the verdict."""
+    fields holds the verdict. With `language`, the claim's translation into it (whose
+    statement is the dossier's words, a quote's translation included)."""
+    t = claim.translations.get(language) if language else None
+    if t is not None:
+        claim = claim.model_copy(
+            update={
+                "claim_reviewed": t.claim_reviewed,
+                "title": t.title,
+                "statement": claim.statement.model_copy(update={"text": t.statement or t.title}),
+            }
+        )
     for text in (
         clean(claim.claim_reviewed or ""),
         clean(claim.title),
@@ -71,12 +88,15 @@ def organization(dossier: Dossier) -> dict[str, Any]:
     return org
 
 
-def publisher_jsonld(dossier: Dossier, site_pages: set[str]) -> dict[str, Any]:
-    """The home page's Organization, with the policy pages the site has."""
+def publisher_jsonld(
+    dossier: Dossier, site_pages: set[str], language: str | None = None
+) -> dict[str, Any]:
+    """The home page's Organization, with the policy pages the site has (in the edition of
+    `language`, by default the dossier's own)."""
     org = {"@context": CONTEXT, **organization(dossier)}
     for prop, page in POLICY_PAGES.items():
         if page in site_pages:
-            org[prop] = urls.page_url(dossier.base_url, page)
+            org[prop] = urls.page_url(urls.edition_base_url(dossier, language), page)
     if dossier.publisher.contact:
         org["contactPoint"] = {
             "@type": "ContactPoint",
@@ -113,9 +133,19 @@ def creative_work(source: Source) -> dict[str, Any]:
     return node
 
 
-def rating_jsonld(dossier: Dossier, rating_id: str, explanation: str) -> dict[str, Any]:
+def rating_label(dossier: Dossier, rating_id: str, language: str | None = None) -> str:
+    """A rating's label in `language` when the dossier has it translated, else its own."""
     rating = dossier.scale[rating_id]
-    node: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label, "name": rating.label}
+    t = rating.translations.get(language) if language else None
+    return t.label if t else rating.label
+
+
+def rating_jsonld(
+    dossier: Dossier, rating_id: str, explanation: str, language: str | None = None
+) -> dict[str, Any]:
+    rating = dossier.scale[rating_id]
+    label = rating_label(dossier, rating_id, language)
+    node: dict[str, Any] = {"@type": "Rating", "alternateName": label, "name": label}
     if rating.position is not None:
         node.update(ratingValue=rating.position, bestRating=dossier.scale.top, worstRating=1)
     node["ratingExplanation"] = explanation
@@ -128,10 +158,14 @@ def last_modified(claim: Claim) -> str | None:
     return latest if latest is not None and latest > claim.reviewed_on else None
 
 
-def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
-    """The ClaimReview of one claim, for its page's head and the open-data feed."""
+def claim_review(catalog: Catalog, claim_id: str, language: str | None = None) -> dict[str, Any]:
+    """The ClaimReview of one claim, for its page's head and the open-data feed: in the
+    dossier's own language, or in `language` when the claim is translated into it."""
     dossier = catalog.dossier.model
     claim = catalog.claims[claim_id].model
+    t = claim.translations.get(language) if language else None
+    if t is None:
+        language = None
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": _person_or_org(catalog.entities[claim.claimant].model),
@@ -145,22 +179,26 @@ def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
         item["firstAppearance"] = appearance
     if claim.statement.form == "quote":
         item["text"] = claim.statement.text
+    url = claim_url(dossier, claim_id, language)
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "@id": claim_url(dossier, claim_id) + "#claimreview",
-        "url": claim_url(dossier, claim_id),
-        "claimReviewed": short_claim(claim),
-        "headline": claim.title,
-        "inLanguage": dossier.language,
+        "@id": url + REVIEW_FRAGMENT,
+        "url": url,
+        "claimReviewed": short_claim(claim, language),
+        "headline": t.title if t else claim.title,
+        "inLanguage": language or dossier.language,
         "author": organization(dossier),
         "datePublished": claim.reviewed_on,
     }
     modified = last_modified(claim)
     if modified:
         review["dateModified"] = modified
-    review["reviewRating"] = rating_jsonld(dossier, claim.rating, claim.summary)
+    summary = t.summary if t else claim.summary
+    review["reviewRating"] = rating_jsonld(dossier, claim.rating, summary, language)
     review["itemReviewed"] = item
+    if t is not None:
+        review["translationOfWork"] = {"@id": claim_url(dossier, claim_id) + REVIEW_FRAGMENT}
     if claim.tags:
         review["keywords"] = ", ".join(claim.tags)
     corrections = [u for u in claim.updates if u.kind in ("correction", "rating-change")]
@@ -172,6 +210,19 @@ def claim_review(catalog: Catalog, claim_id: str) -> dict[str, Any]:
     return review
 
 
-def all_claim_reviews(catalog: Catalog) -> dict[str, dict[str, Any]]:
-    """Claim id → its ClaimReview, sorted by id."""
-    return {cid: claim_review(catalog, cid) for cid in sorted(catalog.claims)}
+def all_claim_reviews(catalog: Catalog, language: str | None = None) -> dict[str, dict[str, Any]]:
+    """Claim id → its ClaimReview as the edition in `language` publishes it (by default, the
+    dossier's own language), sorted by id."""
+    return {cid: claim_review(catalog, cid, language) for cid in sorted(catalog.claims)}
+
+
+def translated_reviews(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:
+    """The ClaimReview of every translated claim in each of the dossier's other languages,
+    with its claim id, by language, then claim id (for the open-data feed, beside the
+    original reviews)."""
+    return [
+        (cid, claim_review(catalog, cid, language))
+        for language in catalog.dossier.model.other_languages
+        for cid in sorted(catalog.claims)
+        if language in catalog.claims[cid].model.translations
+    ]

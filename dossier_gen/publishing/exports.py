@@ -3,6 +3,11 @@
 Each is built as bytes at a stable path (`rendering.urls`), so `dossier render --out` and the
 MkDocs plugin publish the same files. Output depends only on the records, never on the time
 of the build, so two builds of the same data give the same bytes.
+
+In a dossier of several languages every edition publishes the same data files, which hold
+every language (the feed has each translated claim's review beside the original, and the
+CSV a group of columns per language), except the Atom feed, which is in its edition's
+language.
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..records.schema import schema_texts
+from ..records.translations import status
 from ..rendering.escape import clean
+from ..rendering.i18n import gettext_for
+from ..rendering.sharing import RATING_LINE
 from ..rendering.urls import (
     ATOM_FEED,
     CLAIMREVIEW_SCHEMA_FILE,
@@ -23,9 +31,17 @@ from ..rendering.urls import (
     FEED_JSON,
     SCHEMA_DIR,
     claim_url,
+    edition_base_url,
     site_url,
 )
-from .claimreview import CONTEXT, all_claim_reviews, last_modified, short_claim
+from .claimreview import (
+    CONTEXT,
+    all_claim_reviews,
+    last_modified,
+    rating_label,
+    short_claim,
+    translated_reviews,
+)
 from .jsonld_schema import CLAIMREVIEW_SCHEMA
 
 if TYPE_CHECKING:
@@ -65,18 +81,34 @@ CSV_COLUMNS = (
 )
 """Columns of claims.csv, one row per claim; lists are joined with `;`."""
 
+TRANSLATION_COLUMNS = (
+    "url",
+    "title",
+    "claim_reviewed",
+    "summary",
+    "rating_label",
+    "translated_on",
+    "translation",
+)
+"""Columns added for each of the dossier's other languages, named `title_zh-Hans` and so
+on; `translation` is `current`, `out-of-date` or `missing` (the other columns are then
+empty, but for the page's `url`, which shows the claim in the original language)."""
+
 
 def build_exports(
-    catalog: Catalog, reviews: dict[str, dict[str, Any]] | None = None
+    catalog: Catalog,
+    reviews: dict[str, dict[str, Any]] | None = None,
+    language: str | None = None,
 ) -> dict[str, bytes]:
-    """Path → content of every open-data file; `reviews` are `all_claim_reviews(catalog)`
-    when the caller has them already (they are read, not changed)."""
+    """Path → content of every open-data file of the edition in `language` (by default the
+    dossier's own); `reviews` are `all_claim_reviews(catalog)` when the caller has them
+    already (they are read, not changed)."""
     if reviews is None:
         reviews = all_claim_reviews(catalog)
     files = {
-        FEED_JSON: _json_bytes(data_feed(catalog, reviews)),
+        FEED_JSON: _json_bytes(data_feed(catalog, reviews, translated_reviews(catalog))),
         CLAIMS_CSV: claims_csv(catalog),
-        ATOM_FEED: atom_feed(catalog),
+        ATOM_FEED: atom_feed(catalog, language),
         CLAIMREVIEW_SCHEMA_FILE: _json_bytes(CLAIMREVIEW_SCHEMA),
     }
     for name, text in schema_texts().items():
@@ -96,11 +128,18 @@ def _updated(catalog: Catalog, claim_id: str) -> str:
     return last_modified(claim) or claim.reviewed_on
 
 
-def data_feed(catalog: Catalog, reviews: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Every ClaimReview in a schema.org DataFeed, the shape of Data Commons' feed."""
+def data_feed(
+    catalog: Catalog,
+    reviews: dict[str, dict[str, Any]],
+    translated: list[tuple[str, dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """Every ClaimReview in a schema.org DataFeed, the shape of Data Commons' feed: the
+    original reviews by claim id, then the `translated` ones (each with its language)."""
     dossier = catalog.dossier.model
     items: list[dict[str, Any]] = []
-    for cid, review in reviews.items():
+    every = list(reviews.items())
+    every += translated or []
+    for cid, review in every:
         item = {
             "@type": "DataFeedItem",
             "dateCreated": catalog.claims[cid].model.reviewed_on,
@@ -123,7 +162,10 @@ def claims_csv(catalog: Catalog) -> bytes:
     top = dossier.scale.top
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    others = dossier.other_languages
+    writer.writerow(
+        [*CSV_COLUMNS, *(f"{c}_{lang}" for lang in others for c in TRANSLATION_COLUMNS)]
+    )
     for cid in sorted(catalog.claims):
         claim = catalog.claims[cid].model
         entity = catalog.entities[claim.claimant].model
@@ -132,7 +174,7 @@ def claims_csv(catalog: Catalog) -> bytes:
         source = catalog.sources[appeared.source].model if appeared else None
         rating = dossier.scale[claim.rating]
         on_scale = rating.position is not None
-        row = (
+        row: tuple[str, ...] = (
             cid,
             claim_url(dossier, cid),
             claim.title,
@@ -159,6 +201,17 @@ def claims_csv(catalog: Catalog) -> bytes:
             last_modified(claim) or "",
             ";".join(claim.tags),
         )
+        for language in others:
+            t = claim.translations.get(language)
+            row += (
+                claim_url(dossier, cid, language),
+                t.title if t else "",
+                short_claim(claim, language) if t else "",
+                t.summary if t else "",
+                rating_label(dossier, rating.id, language),
+                t.translated_on if t else "",
+                status(claim, language),
+            )
         writer.writerow([csv_cell(v) for v in row])
     # UTF-8 with a BOM: spreadsheet programs otherwise misread non-ASCII names.
     return out.getvalue().encode("utf-8-sig")
@@ -194,18 +247,22 @@ FEED_ENTRIES = 50
 """A feed reader shows what is new; the whole dossier is in the data feed and the CSV."""
 
 
-def atom_feed(catalog: Catalog) -> bytes:
+def atom_feed(catalog: Catalog, language: str | None = None) -> bytes:
     """RFC 4287 feed of the latest `FEED_ENTRIES` claims, the most recently published or
-    updated first."""
+    updated first, in the edition of `language` (by default the dossier's own): a claim not
+    translated into it is an entry in the original language, which its `xml:lang` says."""
     dossier = catalog.dossier.model
+    language = language or dossier.language
+    home = edition_base_url(dossier, language)
+    own = dossier.translations.get(language)
     ids = sorted(catalog.claims)
     ids.sort(key=lambda cid: _updated(catalog, cid), reverse=True)
     del ids[FEED_ENTRIES:]
     ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: dossier.language})
-    _sub(feed, "id", site_url(dossier.base_url))
-    _sub(feed, "title", dossier.title)
-    _sub(feed, "subtitle", dossier.description)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: language})
+    _sub(feed, "id", home)
+    _sub(feed, "title", (own and own.title) or dossier.title)
+    _sub(feed, "subtitle", (own and own.description) or dossier.description)
     newest = _updated(catalog, ids[0]) if ids else NO_DATE
     _sub(feed, "updated", _rfc3339(newest))
     author = _sub(feed, "author")
@@ -216,21 +273,28 @@ def atom_feed(catalog: Catalog) -> bytes:
         "link",
         rel="self",
         type="application/atom+xml",
-        href=site_url(dossier.base_url, ATOM_FEED),
+        href=site_url(home, ATOM_FEED),
     )
-    _sub(feed, "link", rel="alternate", type="text/html", href=site_url(dossier.base_url))
+    _sub(feed, "link", rel="alternate", type="text/html", href=home)
+    rating_line = gettext_for(language)(RATING_LINE)
     for cid in ids:
         claim = catalog.claims[cid].model
-        rating = dossier.scale[claim.rating]
+        t = claim.translations.get(language)
+        label = rating_label(dossier, claim.rating, language)
         entry = _sub(feed, "entry")
-        url = claim_url(dossier, cid)
+        if t is None and language != dossier.language:
+            entry.set(XML_LANG, dossier.language)
+            label = dossier.scale[claim.rating].label
+        url = claim_url(dossier, cid, language)
         _sub(entry, "id", url)
-        _sub(entry, "title", claim.title)
+        _sub(entry, "title", t.title if t else claim.title)
         _sub(entry, "published", _rfc3339(claim.reviewed_on))
         _sub(entry, "updated", _rfc3339(_updated(catalog, cid)))
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "category", term=rating.id, label=rating.label)
-        _sub(entry, "summary", f"Rating: {rating.label}. {claim.summary}")
+        _sub(entry, "category", term=claim.rating, label=label)
+        line = rating_line if t is not None else RATING_LINE
+        summary = t.summary if t else claim.summary
+        _sub(entry, "summary", line % {"label": label, "summary": summary})
     ET.indent(feed)
     body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body + b"\n"

@@ -97,6 +97,13 @@ CLAIMREVIEW_SCHEMA: dict[str, Any] = {
         "dateModified": _FULL_DATE,
         "reviewRating": _RATING,
         "keywords": _TEXT,
+        # In another edition of the dossier: the review this one translates.
+        "translationOfWork": {
+            "type": "object",
+            "required": ["@id"],
+            "properties": {"@id": _URL},
+            "additionalProperties": False,
+        },
         "itemReviewed": {
             "type": "object",
             # A claim whose appearance was not given by its report has neither.

@@ -50,13 +50,19 @@ from ..records.models import Claim, Entity, Source
 from ..rendering import urls
 from ..rendering.dates import format_date
 from ..rendering.escape import clean, plain_title
+from ..rendering.i18n import N_, SOURCE_LANGUAGE, gettext_for
+from ..rendering.localize import entity_name, published_title
 
 # Kinds of result, in the order results of equal match are listed: claims first, then people
 # and organisations, then sources, then the site's other pages.
 CLAIM, ENTITY, SOURCE, PAGE = 0, 1, 2, 3
 
-ENTITY_LABELS = {"person": "Person", "organisation": "Organisation", "unnamed": "Unnamed source"}
-SOURCE_LABEL = "Source"
+ENTITY_LABELS = {
+    "person": N_("Person"),
+    "organisation": N_("Organisation"),
+    "unnamed": N_("Unnamed source"),
+}
+SOURCE_LABEL = N_("Source")
 
 SNIPPET_CHARS = 220
 """About two lines of a result; the rest of a summary is searched but not shown."""
@@ -200,10 +206,18 @@ def _names(entity: Entity) -> list[str]:
     return [entity.name, *([entity.native_name] if entity.native_name else []), *entity.aliases]
 
 
-def claim_doc(catalog: Catalog, claim_id: str, claim: Claim) -> SearchDoc:
+def claim_doc(
+    catalog: Catalog, claim_id: str, claim: Claim, language: str | None = None
+) -> SearchDoc:
+    """A claim's search document; in another edition than the original (`language`), found
+    by its translated text as well as by the original's, and shown translated."""
     dossier = catalog.dossier.model
     claimant = catalog.entities[claim.claimant].model
     verdict = dossier.rating(claim.rating).label
+    t = claim.translations.get(language) if language else None
+    rated = dossier.rating(claim.rating).translations.get(language) if language else None
+    if rated is not None:
+        verdict = rated.label
     fields: list[tuple[str, int]] = [
         (claim.title, TITLE),
         (claim.claim_reviewed or "", TITLE),
@@ -224,29 +238,49 @@ def claim_doc(catalog: Catalog, claim_id: str, claim: Claim) -> SearchDoc:
         (_LINK_TARGET.sub("]", claim.analysis), BODY),
         *((update.note, BODY) for update in claim.updates),
     ]
+    if t is not None:
+        fields += [
+            (t.title, TITLE),
+            (t.claim_reviewed or "", TITLE),
+            (t.statement or "", STATEMENT),
+            (t.summary, BODY),
+            (t.conclusion or "", BODY),
+            (_LINK_TARGET.sub("]", t.analysis or ""), BODY),
+        ]
     return SearchDoc(
         page_location(urls.claim_page(claim_id)),
-        plain_title(claim.title),
+        plain_title(t.title if t else claim.title),
         CLAIM,
         verdict,
-        snippet(claim.summary),
+        snippet(t.summary if t else claim.summary),
         tuple(fields),
     )
 
 
-def entity_doc(entity_id: str, entity: Entity) -> SearchDoc:
+def entity_doc(entity_id: str, entity: Entity, language: str | None = None) -> SearchDoc:
+    t = entity.translations.get(language) if language else None
+    _ = gettext_for(language) if language else str
+    kind = ENTITY_LABELS.get(entity.kind)
+    description = t.description if t else entity.description
     title = entity.name
     if entity.native_name:
         title += f" ({entity.native_name})"
+    shown = entity_name(entity, language) if language else entity.name
+    if shown == entity.native_name:
+        title = f"{shown} ({entity.name})"  # the Chinese edition leads with the characters
+    elif shown != entity.name:
+        title = shown  # an unnamed source, described in the edition's language
     return SearchDoc(
         page_location(urls.entity_page(entity_id)),
         plain_title(title),
         ENTITY,
-        ENTITY_LABELS.get(entity.kind),
-        snippet(entity.description),
+        _(kind) if kind else None,
+        snippet(description),
         (
             *((name, TITLE) for name in _names(entity)),
+            *(((t.name, TITLE),) if t and t.name else ()),
             (entity.description, BODY),
+            *(((t.description, BODY),) if t else ()),
             *((citation.quote, BODY) for citation in entity.citations),
             *((f"{d.text} {d.quote}", BODY) for d in entity.developments),
             *((update.note, BODY) for update in entity.updates),
@@ -255,18 +289,23 @@ def entity_doc(entity_id: str, entity: Entity) -> SearchDoc:
     )
 
 
-def source_doc(source_id: str, source: Source) -> SearchDoc:
+def source_doc(source_id: str, source: Source, language: str | None = None) -> SearchDoc:
+    t = source.translations.get(language) if language else None
+    _ = gettext_for(language) if language else str
     about = source.publisher
     if source.published_on:
-        about += f", {format_date(source.published_on)}"
+        about += f", {format_date(source.published_on, language or SOURCE_LANGUAGE)}"
+    # A descriptive title is the dossier's own words: the edition's translation of it.
+    shown = t.title if t and t.title and not published_title(source) else source.title
     return SearchDoc(
         page_location(urls.source_page(source_id)),
-        plain_title(source.title),
+        plain_title(shown),
         SOURCE,
-        SOURCE_LABEL,
+        _(SOURCE_LABEL),
         snippet(about),
         (
             (source.title, TITLE),
+            *(((t.title, TITLE),) if t and t.title else ()),
             (source.publisher, STATEMENT),
             *((author, STATEMENT) for author in source.authors),
         ),
@@ -320,15 +359,18 @@ def html_text(html: str) -> str:
     return clean(" ".join(parser.parts))
 
 
-def record_docs(catalog: Catalog) -> dict[str, SearchDoc]:
-    """Page path → its search document, for every record's page."""
+def record_docs(catalog: Catalog, language: str | None = None) -> dict[str, SearchDoc]:
+    """Page path → its search document, for every record's page of the edition in
+    `language` (by default the original)."""
+    if language == catalog.dossier.model.language:
+        language = None
     docs: dict[str, SearchDoc] = {}
     for cid, claim in catalog.claims.items():
-        docs[urls.claim_page(cid)] = claim_doc(catalog, cid, claim.model)
+        docs[urls.claim_page(cid)] = claim_doc(catalog, cid, claim.model, language)
     for eid, entity in catalog.entities.items():
-        docs[urls.entity_page(eid)] = entity_doc(eid, entity.model)
+        docs[urls.entity_page(eid)] = entity_doc(eid, entity.model, language)
     for sid, source in catalog.sources.items():
-        docs[urls.source_page(sid)] = source_doc(sid, source.model)
+        docs[urls.source_page(sid)] = source_doc(sid, source.model, language)
     return docs
 
 

@@ -63,29 +63,38 @@ def build_site(
     intro: str = "",
     doc_pages: Iterable[str] = (),
     renderer: PageRenderer = render_serially,
+    language: str | None = None,
     docs: str = "docs",
     share_links: bool = True,
     card_cache: Path | None = None,
     card_drawer: Drawer = draw_serially,
 ) -> Site:
-    """Render every page and build every file the site publishes.
+    """Render every page and build every file one edition of the site publishes.
 
     `template_dirs` are a site's own template folders, searched before the package's.
     `intro` is the hand-written Markdown of the home page; `doc_pages` are the paths of the
     hand-written pages (`methodology.md`), which the publisher's JSON-LD links to when they
     exist, and which no generated page or file may replace; `docs` names their folder in
     messages. `renderer` renders the pages (serially, in parallel or from a cache: the same
-    pages either way). Raises DataError when two pages or files would share a path.
+    pages either way). `language` chooses the edition (by default the dossier's first
+    language); paths are the edition's own, which `urls.edition_prefix` places on the site.
+    The first edition also publishes robots.txt, which must be at the site's root. Raises
+    DataError when two pages or files would share a path.
     """
     dossier = catalog.dossier.model
+    language = language or dossier.language
     doc_pages = list(doc_pages)
     problems = urls.page_path_problems(catalog, doc_pages, docs)
     if problems:
         raise DataError(problems)
-    pages = render_pages(catalog, template_dirs, intro, renderer, share_links)
+    pages = render_pages(catalog, template_dirs, intro, renderer, share_links, language)
     reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
-    files = build_exports(catalog, reviews)
-    files[urls.ROBOTS_TXT] = robots_txt(dossier.base_url).encode("utf-8")
+    files = build_exports(catalog, reviews, language)
+    if language == dossier.language:
+        files[urls.ROBOTS_TXT] = robots_txt(dossier).encode("utf-8")
+        own = reviews
+    else:
+        own = all_claim_reviews(catalog, language)
     files[urls.STYLESHEET] = (
         (ASSETS / "dossier.css").read_bytes()
         + rating_styles(dossier)
@@ -106,11 +115,11 @@ def build_site(
                 for path in sorted(clashes)
             ]
         )
-    head = {urls.claim_page(cid): [reviews[cid]] for cid in catalog.claims}
-    head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages))]
+    head = {urls.claim_page(cid): [own[cid]] for cid in catalog.claims}
+    head[urls.HOME] = [publisher_jsonld(dossier, set(pages) | set(doc_pages), language)]
     images: dict[str, Image] = {}
     if card_cache is not None:
-        cards = claim_cards(catalog)
+        cards = claim_cards(catalog, language)
         drawn = cached_cards(cards, card_cache, card_drawer)
         for page, card in sorted(cards.items()):
             images[page] = Image(urls.claim_card(Path(page).stem), drawn[page], card.alt())
@@ -118,7 +127,7 @@ def build_site(
         pages,
         dict(sorted(files.items())),
         dict(sorted(head.items())),
-        record_docs(catalog),
+        record_docs(catalog, language),
         images,
     )
 
@@ -136,12 +145,16 @@ def rating_styles(dossier: Dossier) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def robots_txt(base_url: str) -> str:
-    """Every page may be indexed; the sitemap (which the engine writes) lists them all."""
+def robots_txt(dossier: Dossier) -> str:
+    """Every page may be indexed; the sitemaps (which the engine writes, one an edition)
+    list them all."""
+    sitemaps = "".join(
+        f"Sitemap: {urls.site_url(urls.edition_base_url(dossier, language), urls.SITEMAP)}\n"
+        for language in dossier.languages
+    )
     return (
         "# Every page of this dossier may be indexed and shown in search results.\n"
         "User-agent: *\n"
         "Allow: /\n"
-        "\n"
-        f"Sitemap: {urls.site_url(base_url, urls.SITEMAP)}\n"
+        "\n" + sitemaps
     )

@@ -2,11 +2,15 @@
 no copy of the theme's templates: the head block, and fixes to the theme's markup.
 
 The head block carries the Atom feed link, the page's JSON-LD (ClaimReview on a claim page,
-the publisher on the home page) and the Open Graph and Twitter card tags that make a shared
-link preview as the page it points to. The fixes make mkdocs-material's pages valid and
-private; each is an exact piece of the theme's markup and its replacement, applied only
-where it stands, so another theme passes through untouched (tests check each piece against
-the installed theme's templates).
+the publisher on the home page), the page's counterparts in the dossier's other languages
+(`hreflang` alternates) and the Open Graph and Twitter card tags that make a shared link
+preview as the page it points to. A dossier in several languages also gets a language
+switcher at the top of every page, the edition's tag in `<html lang>`, and Chinese text in
+a page of another language marked with its own `lang`.
+
+The fixes make mkdocs-material's pages valid and private; each is an exact piece of the
+theme's markup and its replacement, applied only where it stands, so another theme passes
+through untouched (tests check each piece against the installed theme's templates).
 """
 
 from __future__ import annotations
@@ -18,7 +22,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..rendering.i18n import N_, gettext_for, language_name
+
 HEAD_END = "</head>"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A page's counterpart in one of the dossier's languages (the page itself included)."""
+
+    language: str
+    """BCP 47 tag of the edition, as `languages` in dossier.yml gives it."""
+    href: str
+    """Link to it from the page: relative, so it works wherever the site is served."""
+    url: str | None
+    """Its canonical address, when the site has a base URL."""
+    original: bool = False
+    """Whether it is in the dossier's first language (the `x-default` of search engines)."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +56,16 @@ class Share:
     image_size: tuple[int, int] = (0, 0)
 
 
-def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Share) -> str:
+def head_block(
+    feed_href: str,
+    feed_title: str,
+    jsonld: Sequence[str],
+    share: Share,
+    alternates: Sequence[Alternate] = (),
+) -> str:
     """The dossier's part of a page's head. `jsonld` holds JSON already made safe for a
-    script element (`escape.json_for_html`); every other value is escaped here."""
+    script element (`escape.json_for_html`); every other value is escaped here.
+    `alternates` are the page in each of the dossier's languages, when it has several."""
 
     def attr(value: str) -> str:
         return html.escape(value, quote=True)
@@ -46,6 +73,16 @@ def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Sh
     lines = [
         f'<link rel="alternate" type="application/atom+xml" title="{attr(feed_title)}"'
         f' href="{attr(feed_href)}">',
+        *(
+            f'<link rel="alternate" hreflang="{attr(alt.language)}" href="{attr(alt.url)}">'
+            for alt in alternates
+            if alt.url
+        ),
+        *(
+            f'<link rel="alternate" hreflang="x-default" href="{attr(alt.url)}">'
+            for alt in alternates
+            if alt.url and alt.original
+        ),
         *(f'<script type="application/ld+json">{block}</script>' for block in jsonld),
         '<meta property="og:type" content="website">',
         f'<meta property="og:site_name" content="{attr(share.site_name)}">',
@@ -78,6 +115,78 @@ def head_block(feed_href: str, feed_title: str, jsonld: Sequence[str], share: Sh
             f'<meta name="twitter:image:alt" content="{attr(share.image_alt)}">',
         ]
     return "\n".join(lines) + "\n"
+
+
+SWITCHER_LABEL = N_("This page in other languages")
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+
+
+def language_switcher(alternates: Sequence[Alternate], current: str) -> str:
+    """A visible list of the page in each language, each named in itself and linked to its
+    counterpart; the current one is marked, not linked. Empty for a single language."""
+    if len(alternates) < 2:
+        return ""
+    label = html.escape(gettext_for(current)(SWITCHER_LABEL), quote=True)
+    items = []
+    for alt in alternates:
+        tag = html.escape(alt.language, quote=True)
+        name = html.escape(language_name(alt.language))
+        if alt.language == current:
+            items.append(f'<li><span lang="{tag}" aria-current="page">{name}</span></li>')
+        else:
+            href = html.escape(alt.href, quote=True)
+            items.append(
+                f'<li><a href="{href}" hreflang="{tag}" lang="{tag}"'
+                f' class="dossier-languages__link">{name}</a></li>'
+            )
+    return f'<nav class="dossier-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
+
+
+def insert_in_article(page: str, block: str) -> str:
+    """`page` with `block` at the start of the theme's article (unchanged without one)."""
+    start = page.find(ARTICLE_START)
+    if start == -1 or not block:
+        return page
+    at = start + len(ARTICLE_START)
+    return page[:at] + block + page[at:]
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def set_html_lang(page: str, language: str) -> str:
+    """`page` with `language` (a BCP 47 tag: `zh-Hans`, more precise than the theme's `zh`)
+    as its `<html lang>`."""
+    return _HTML_LANG.sub(f'<html lang="{html.escape(language, quote=True)}"', page, count=1)
+
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(
+    f"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff00-\uffef\\s]*[{_HAN}\u3001-\u303f\uff01-\uffef])?"
+)
+_TEXT_AFTER_TAG = re.compile(r"(<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>)([^<]+)")
+_RAW_TEXT = frozenset({"script", "style", "code", "pre", "textarea", "title", "text", "desc"})
+
+
+def mark_chinese(page_html: str, language: str) -> str:
+    """Runs of Chinese characters in a page of another language, wrapped in
+    `<span lang="zh">` so that screen readers and browsers read them as Chinese. Text that an
+    element already gives a language (a quote marked with its source's) is left alone, and
+    so is text in code, scripts and the SVG charts."""
+    if language.split("-")[0].lower() in ("zh", "ja", "ko") or not re.search(
+        f"[{_HAN}]", page_html
+    ):
+        return page_html
+
+    def mark(match: re.Match[str]) -> str:
+        tag, closing, name, attributes, text = match.groups()
+        if (not closing and (name.lower() in _RAW_TEXT or "lang=" in attributes)) or not (
+            _HAN_RUN.search(text)
+        ):
+            return match.group(0)
+        return tag + _HAN_RUN.sub(lambda run: f'<span lang="zh">{run.group(0)}</span>', text)
+
+    return _TEXT_AFTER_TAG.sub(mark, page_html)
 
 
 def insert_head(page: str, block: str) -> str:

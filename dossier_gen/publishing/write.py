@@ -13,30 +13,56 @@ from pathlib import Path
 
 from ..loading.safefiles import docs_folder_problems
 from ..problems import DataError
+from ..rendering.localize import Edition, notice, with_notice
 from .site import Site
 
 
-def write_pages(site: Site, out_dir: Path, docs_dir: Path | None = None) -> None:
+def write_pages(
+    site: Site,
+    out_dir: Path,
+    docs_dir: Path | None = None,
+    editions: dict[str, tuple[Edition, Site]] | None = None,
+) -> None:
     """Write a complete docs folder: the hand-written pages, then the generated pages and
-    data files (the open-data exports)."""
+    data files (the open-data exports). `editions` are the other languages' editions by
+    folder (`zh`): each goes into its folder, with the translations of the hand-written
+    pages that `docs_dir` holds there, and the others in the original with a notice."""
     if docs_dir is not None:
         check_docs_folder(docs_dir)
+    editions = editions or {}
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         if docs_dir is not None and docs_dir.is_dir():
             shutil.copytree(docs_dir, staging, dirs_exist_ok=True, symlinks=True)
-        for path, page in site.pages.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.read(), encoding="utf-8")
-        for path, content in site.files.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        _write_site(site, staging)
+        for folder, (edition, edition_site) in editions.items():
+            if docs_dir is not None and docs_dir.is_dir():
+                for page in sorted(docs_dir.rglob("*.md")):
+                    path = page.relative_to(docs_dir)
+                    if path.parts[0] in editions or (docs_dir / folder / path).exists():
+                        continue
+                    target = staging / folder / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    original = page.read_text(encoding="utf-8")
+                    target.write_text(
+                        with_notice(original, notice(edition, "missing")), encoding="utf-8"
+                    )
+            _write_site(edition_site, staging / folder)
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_site(site: Site, folder: Path) -> None:
+    for path, page in site.pages.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.read(), encoding="utf-8")
+    for path, content in site.files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def check_docs_folder(docs_dir: Path) -> None:

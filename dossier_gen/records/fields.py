@@ -185,6 +185,15 @@ Language = Annotated[
 ]
 """A BCP 47 language tag: `en`, `zh`, `zh-Hant`."""
 
+DIGEST_PATTERN = r"^[0-9a-f]{12}$"
+
+Digest = Annotated[
+    str,
+    StringConstraints(pattern=DIGEST_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": DIGEST_PATTERN}),
+]
+"""A fingerprint of a text: 12 lowercase hexadecimal digits, as `dossier validate` prints."""
+
 MAX_TEXT_LENGTH = 5_000
 """A paragraph or a few: longer text in a plain field is a paste gone wrong."""
 MAX_PROSE_LENGTH = 50_000

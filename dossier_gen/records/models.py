@@ -13,7 +13,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .fields import FullDate, Language, PartialDate, Prose, Quote, ShortText, Slug, Text, Title, Url
+from .fields import (
+    Digest,
+    FullDate,
+    Language,
+    PartialDate,
+    Prose,
+    Quote,
+    ShortText,
+    Slug,
+    Text,
+    Title,
+    Url,
+)
 from .ratings import RatingScale, label_key
 
 
@@ -37,6 +49,37 @@ MAX_LINKS = 50
 MAX_DEVELOPMENTS = 200
 MAX_AUTHORS = 50
 MAX_RATINGS = 20
+# --- translations ------------------------------------------------------------------------
+
+
+class Translation(Record):
+    """What every translation says about itself: when it was made, and from which text.
+
+    A record's `translations` map a language of the dossier (one of `languages` in
+    `dossier.yml`, not the first) to the record's reader-facing text in that language.
+    Anything left out is shown in the dossier's first language, marked as not yet translated.
+    """
+
+    translated_on: FullDate
+    """When the translation was made or last brought up to date."""
+    original_digest: Digest | None = None
+    """Fingerprint of the original text this translation was made from. `dossier validate`
+    prints the value to write here, and warns once the original text changes (the
+    translation is then out of date until it is updated and this value with it)."""
+
+
+class RatingTranslation(Translation):
+    label: Text
+    """The rating's label in this language, used everywhere the rating is shown."""
+    definition: Text | None = None
+    """When the rating applies, in this language."""
+
+
+class DossierTranslation(Translation):
+    title: Text | None = None
+    """The site's title in this language."""
+    description: Text | None = None
+    """What the dossier covers, in this language."""
 
 
 # --- dossier.yml -------------------------------------------------------------------------
@@ -52,6 +95,8 @@ class Rating(Record):
     position: int | None = Field(default=None, ge=1)
     """Place on the true-false scale, 1 for the most false; leave out for ratings off the
     scale, such as `not-checkable`."""
+    translations: dict[Language, RatingTranslation] = {}
+    """The label and definition in the dossier's other languages, by language tag."""
 
 
 class Publisher(Record):
@@ -66,13 +111,33 @@ class Publisher(Record):
     principles ask every fact-checker to say so."""
 
 
+def _languages_given(values: Any) -> Any:
+    # `language` alone (one edition) or `languages` (the first is the default); either one
+    # fills in the other, so the rest of the package reads both.
+    if not isinstance(values, dict):
+        return values
+    language, languages = values.get("language"), values.get("languages")
+    if languages is None and language is not None:
+        return {**values, "languages": [language]}
+    if language is None and isinstance(languages, list) and languages:
+        return {**values, "language": languages[0]}
+    return values
+
+
 class Dossier(Record):
     title: Text
     """Title of the site."""
     description: Text
     """One or two sentences on what the dossier covers."""
     language: Language
-    """Language of the dossier's own text, such as `en`."""
+    """Language of the dossier's own text, such as `en`; with `languages`, leave out (it is
+    the first of them)."""
+    languages: list[Language] = Field(default=[], min_length=1)
+    """The languages the dossier is published in, the first being the language its records
+    are written in: `[en, zh-Hans]`. Each is a full edition of the site, the first at the
+    site's root and each other under its own folder (`/zh/`)."""
+    translations: dict[Language, DossierTranslation] = {}
+    """The title and description in the dossier's other languages, by language tag."""
     publisher: Publisher
     """Who publishes the dossier (configuration: replace the placeholders)."""
     base_url: Url
@@ -84,6 +149,35 @@ class Dossier(Record):
     dossier's rating ids, such as `Pants on Fire: false`. Labels match as a person reads
     them: ignoring case and how the characters are encoded (Unicode NFKC); a label with no
     entry here or on the scale is reported, not guessed."""
+
+    _fill_languages = model_validator(mode="before")(_languages_given)
+
+    @model_validator(mode="after")
+    def _languages_are_consistent(self) -> Dossier:
+        if self.languages[0] != self.language:
+            raise ValueError(
+                f"language is {self.language!r} but languages starts with {self.languages[0]!r};"
+                " the first of languages is the dossier's language: leave language out"
+            )
+        folded = [tag.casefold() for tag in self.languages]
+        if len(set(folded)) != len(folded):
+            raise ValueError("languages names a language twice")
+        others = set(self.languages[1:])
+        for where, translations in [("translations", self.translations)] + [
+            (f"rating {r.id!r}", r.translations) for r in self.ratings
+        ]:
+            for tag in translations:
+                if tag not in others:
+                    raise ValueError(
+                        f"{where} has a translation into {tag!r}, which is not one of the"
+                        f" dossier's other languages ({', '.join(sorted(others)) or 'none'})"
+                    )
+        return self
+
+    @property
+    def other_languages(self) -> list[str]:
+        """The languages of the editions besides the first."""
+        return self.languages[1:]
 
     @model_validator(mode="after")
     def _scale_is_consistent(self) -> Dossier:
@@ -214,6 +308,42 @@ class ImportedFrom(Record):
     updates the claim."""
 
 
+class EvidenceTranslation(Record):
+    quote: Quote | None = None
+    """The dossier's translation of the item's quote, shown beside the original words (a
+    quote is never replaced by a translation)."""
+    note: Text | None = None
+    """The item's note in this language."""
+
+
+class UpdateTranslation(Record):
+    note: Text
+    """What changed, and why, in this language (the date and kind are the original's)."""
+
+
+class ClaimTranslation(Translation):
+    title: Title
+    """The claim's title in this language."""
+    claim_reviewed: ShortText | None = None
+    """`claim_reviewed` in this language (75 characters or fewer), for this edition's
+    ClaimReview."""
+    statement: Text | None = None
+    """The statement in this language. A paraphrase is replaced by it; a quote is shown as
+    it was said, with this beside it marked as the dossier's translation."""
+    summary: Text
+    """The verdict in one paragraph, in this language."""
+    conclusion: Text | None = Field(default=None, max_length=200)
+    """The finding in one short sentence, in this language."""
+    analysis: Prose | None = None
+    """The reasoning in this language, in Markdown."""
+    appearance_quote: Quote | None = None
+    """The dossier's translation of the appearance's quote, shown beside the original."""
+    evidence: list[EvidenceTranslation] = Field(default=[], max_length=MAX_EVIDENCE)
+    """The evidence items' notes and quote translations, in the order of `evidence`."""
+    updates: list[UpdateTranslation] = Field(default=[], max_length=MAX_UPDATES)
+    """The updates' notes in this language, in the order of `updates`."""
+
+
 class Claim(Record):
     title: Title
     """Short neutral title for lists and page headings (120 characters at most)."""
@@ -254,6 +384,10 @@ class Claim(Record):
     """Dated corrections, clarifications and rating changes, oldest first."""
     imported_from: ImportedFrom | None = None
     """Written by `dossier import-claimreview`: the review the claim was imported from."""
+    translations: dict[Language, ClaimTranslation] = {}
+    """What readers read of the claim in the dossier's other languages, by language tag,
+    such as `zh-Hans`. Quotes stay as they were said; a translation of one is shown beside
+    it."""
 
     @property
     def appeared_in(self) -> Citation | None:
@@ -287,6 +421,24 @@ class EntityUpdate(Record):
     """What changed, and why."""
 
 
+class DevelopmentTranslation(Record):
+    text: Text
+    """What happened, in this language."""
+
+
+class EntityTranslation(Translation):
+    name: Text | None = None
+    """Only for an `unnamed` source, whose `name` is the dossier's own description ("A US
+    official (unnamed)"): that description in this language. Names are not translated:
+    `native_name` holds a name in its own script, as a cited source gives it."""
+    description: Text
+    """The role or description in this language."""
+    developments: list[DevelopmentTranslation] = Field(default=[], max_length=MAX_DEVELOPMENTS)
+    """The developments' text in this language, in the order of `developments`."""
+    updates: list[UpdateTranslation] = Field(default=[], max_length=MAX_UPDATES)
+    """The updates' notes in this language, in the order of `updates`."""
+
+
 class Entity(Record):
     kind: Literal["person", "organisation", "unnamed"]
     """`unnamed` is for anonymous sources, such as "a US official"."""
@@ -307,6 +459,19 @@ class Entity(Record):
     updates: list[EntityUpdate] = Field(default=[], max_length=MAX_UPDATES)
     """Dated corrections and clarifications of this profile once published, oldest first;
     they are shown on its page and in the corrections log."""
+    translations: dict[Language, EntityTranslation] = {}
+    """The description in the dossier's other languages, by language tag."""
+
+    @model_validator(mode="after")
+    def _only_descriptions_are_translated(self) -> Entity:
+        for language, translated in self.translations.items():
+            if translated.name is not None and self.kind != "unnamed":
+                raise ValueError(
+                    f"the {language} translation gives a name, but a {self.kind}'s name is not"
+                    " translated (only an unnamed source's description is); put a name in its"
+                    " own script in native_name, as a cited source gives it"
+                )
+        return self
 
 
 # --- data/sources/<id>.yml ---------------------------------------------------------------
@@ -324,6 +489,15 @@ SourceKind = Literal[
     "newsletter",
     "other",
 ]
+
+
+class SourceTranslation(Translation):
+    title: Text | None = None
+    """The dossier's translation of the title, shown beside the title as published."""
+    reliability: Text | None = None
+    """The notes on reliability in this language."""
+    notes: Text | None = None
+    """The other notes in this language."""
 
 
 class Source(Record):
@@ -355,6 +529,8 @@ class Source(Record):
     """Anything else a reader should know: mirrors, translations, what was not read."""
     local_copy: Text | None = None
     """File name of the copy reviewed, in the project's article folder, if there is one."""
+    translations: dict[Language, SourceTranslation] = {}
+    """The title in translation and the notes, in the dossier's other languages."""
 
     @model_validator(mode="after")
     def _findable(self) -> Source:

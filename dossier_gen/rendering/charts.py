@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..records.ratings import RatingScale
 from .escape import attr, md_text
+from .i18n import N_
 
 if TYPE_CHECKING:
     from ..records.models import Claim, Rating
@@ -35,11 +36,20 @@ class Bar:
     """A mark before the label (a rating's icon), hidden from screen readers."""
 
 
+NONE_YET = N_("None yet")
+"""What a chart with no bar says."""
+
+
 def bar_chart(
-    chart_id: str, title: str, bars: Sequence[Bar], caption: str = "", skip_empty: bool = False
+    chart_id: str,
+    title: str,
+    bars: Sequence[Bar],
+    caption: str = "",
+    skip_empty: bool = False,
+    empty: str = NONE_YET,
 ) -> Markup:
     """A horizontal bar chart with one labelled, counted row per bar; `skip_empty` leaves
-    out the rows whose count is 0."""
+    out the rows whose count is 0, and `empty` is what the chart says with no row."""
     shown = [bar for bar in bars if bar.count or not skip_empty]
     top = max((bar.count for bar in shown), default=0) or 1
     rows = []
@@ -58,7 +68,7 @@ def bar_chart(
             f' dossier-w-{width}"></span></span>'
             f'<span class="dossier-chart__count">{bar.count}</span></li>'
         )
-    body = "".join(rows) if rows else '<li class="dossier-chart__row">None yet</li>'
+    body = "".join(rows) if rows else f'<li class="dossier-chart__row">{md_text(empty)}</li>'
     figcaption = f'<p class="dossier-chart__caption">{md_text(caption)}</p>' if caption else ""
     return Markup(
         f'<figure class="dossier-chart" id="{attr(chart_id)}">'
@@ -81,8 +91,9 @@ def rating_chart(
     claim_ids: Sequence[str],
     caption: str = "",
     skip_empty: bool = False,
+    empty: str = NONE_YET,
 ) -> Markup:
     """How many of `claim_ids` have each rating, one row per rating in display order."""
     counts = Counter(claims[cid].rating for cid in claim_ids)
     bars = [Bar(r.label, counts[r.id], f"rating-{r.id}", RatingScale.icon(r.id)) for r in ratings]
-    return bar_chart(chart_id, title, bars, caption, skip_empty)
+    return bar_chart(chart_id, title, bars, caption, skip_empty, empty)

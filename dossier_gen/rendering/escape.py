@@ -54,6 +54,46 @@ def _encode(text: str) -> str:
     return _NEEDS_REFERENCE.sub(lambda match: _REFERENCES[match.group()], text)
 
 
+class Foreign(str):
+    """Record text whose language is not the page's: an untranslated field in another
+    edition, or words as a source wrote them (a quote, a title as published). Printed inside
+    an element that says its language (`lang`), with the dossier's translation of it, when
+    there is one, beside it and labelled as such: a quote is never replaced in place.
+
+    Plain string operations give plain strings, so text built from it is simply unmarked.
+    """
+
+    lang: str | None
+    """The text's language, or None when it is the page's."""
+    translation: str | None
+    translation_label: str
+
+    def __new__(
+        cls,
+        text: str,
+        lang: str | None,
+        translation: str | None = None,
+        translation_label: str = "",
+    ) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        made.translation = translation
+        made.translation_label = translation_label
+        return made
+
+    def marked(self, encoded: str) -> str:
+        """`encoded` (this text, escaped for where it lands) with its language and the
+        translation beside it."""
+        shown = f'<span lang="{self.lang}">{encoded}</span>' if self.lang else encoded
+        if self.translation:
+            label = _encode(clean(self.translation_label))
+            shown += (
+                f' <span class="dossier-translation">[{label}{_encode(clean(self.translation))}]'
+                "</span>"
+            )
+        return shown
+
+
 # Han characters (the unified ideographs, their extensions and compatibility forms), and
 # the CJK punctuation and full-width forms that sit among them.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -68,21 +108,40 @@ def has_han(text: str) -> bool:
     return _HAN_RUN.search(text) is not None
 
 
+class _Marking:
+    # Whether runs of Han text are another language than the page's: yes in an edition in
+    # any other language, no in a Chinese edition, where marking every run would double the
+    # page for nothing. Rendering runs in one thread per process, one edition at a time.
+    han = True
+
+
+def mark_han_runs(page_language: str) -> None:
+    """Say which edition's pages are being rendered from now on: Han runs get
+    `lang="zh"` unless the edition is itself Chinese."""
+    _Marking.han = page_language.split("-")[0].casefold() != CHINESE
+
+
 def _mark_chinese(encoded: str) -> str:
     # Encoded text holds no `<` (it became `&#60;`), so the span cannot meet other markup.
+    if not _Marking.han:
+        return encoded
     return _HAN_RUN.sub(lambda m: f'<span lang="{CHINESE}">{m.group()}</span>', encoded)
 
 
 def md_text(value: Any) -> Markup:
-    """Record text as inert Markdown text, on one line; runs of Chinese in `lang="zh"`."""
-    return _md_text(value if type(value) is str else str(value))
+    """Record text as inert Markdown text, on one line; runs of Chinese in `lang="zh"`
+    (except in a Chinese edition)."""
+    return _md_text(value if type(value) is str else str(value), _Marking.han)
 
 
 # Pages print the same names, titles, labels and dates thousands of times: each distinct
 # text is cleaned and encoded once. Bounded, so long unique texts cannot pile up.
 @functools.lru_cache(maxsize=32768)
-def _md_text(text: str) -> Markup:
-    return Markup(_mark_chinese(_encode(clean(text))))
+def _md_text(text: str, mark_han: bool) -> Markup:
+    encoded = _encode(clean(text))
+    if not mark_han:
+        return Markup(encoded)
+    return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{CHINESE}">{m.group()}</span>', encoded))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -128,7 +187,8 @@ def plain_title(value: Any) -> str:
 def title_text(value: Any) -> Markup:
     """Record text for a heading that becomes a page title (the engine strips the `lang`
     spans from the title it takes from the heading)."""
-    return Markup(_mark_chinese(_encode(plain_title(value))))
+    encoded = _mark_chinese(_encode(plain_title(value)))
+    return Markup(value.marked(encoded) if isinstance(value, Foreign) else encoded)
 
 
 def ascii_url(url: str) -> str:
@@ -197,7 +257,8 @@ def prose(value: Any) -> Markup:
         part if part.startswith("<") else _mark_chinese(part) for part in _TAGS.split(safe)
     )
     body = "\n".join(line for line in safe.splitlines() if line.strip())
-    return Markup(f'<div class="dossier-prose">\n{body}\n</div>')
+    lang = f' lang="{value.lang}"' if isinstance(value, Foreign) and value.lang else ""
+    return Markup(f'<div class="dossier-prose"{lang}>\n{body}\n</div>')
 
 
 def json_for_html(value: Any) -> str:
@@ -217,9 +278,11 @@ def json_for_html(value: Any) -> str:
 def finalize(value: Any) -> Any:
     """Jinja `finalize` hook: any output not already marked safe is escaped as Markdown text."""
     if type(value) is str:  # most printed values: straight to the memoised encoding
-        return _md_text(value)
+        return _md_text(value, _Marking.han)
     if isinstance(value, Markup):
         return value
+    if type(value) is Foreign:
+        return Markup(value.marked(_md_text(str(value), _Marking.han)))
     if value is None:
         raise ValueError("a template printed None; test the field with {% if %} first")
     return md_text(value)

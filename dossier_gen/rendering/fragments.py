@@ -23,25 +23,51 @@ from ..records.ratings import ICONS, RatingScale
 from . import urls, wording
 from .dates import format_date
 from .escape import attr, finalize
+from .i18n import N_, SOURCE_LANGUAGE, gettext_for
 
 EVENT_WORDS = {
-    "published": "published",
-    "claim made": "claim made",
-    "development": "later development",
-    "update": "update",
-    "reviewed": "reviewed",
+    "published": N_("published"),
+    "claim made": N_("claim made"),
+    "development": N_("later development"),
+    "update": N_("update"),
+    "reviewed": N_("reviewed"),
 }
 """What each kind of timeline event is called on the page."""
 
 ROLE_LABELS = {
-    "appearance": "where the claim appeared",
-    "not-given": "the report of the claim, which does not say where it appeared",
-    "supports": "supporting evidence",
-    "contradicts": "contradicting evidence",
-    "context": "context",
-    "entity": "profile",
-    "development": "later development",
+    "appearance": N_("where the claim appeared"),
+    "not-given": N_("the report of the claim, which does not say where it appeared"),
+    "supports": N_("supporting evidence"),
+    "contradicts": N_("contradicting evidence"),
+    "context": N_("context"),
+    "entity": N_("profile"),
+    "development": N_("later development"),
 }
+"""How a source is used, by role (English; `role_labels` gives them in a language)."""
+
+UPDATE_KINDS = {
+    "correction": N_("correction"),
+    "rating-change": N_("rating change"),
+    "clarification": N_("clarification"),
+    "update": N_("update"),
+}
+CITED_AS = N_("Cited as %(roles)s")
+CLAIMS_TABLE_HEADS = {
+    "verdict": N_("Verdict"),
+    "claim": N_("Claim"),
+    "claimant": N_("Claimed by"),
+    "date": N_("Date"),
+}
+"""The claims table's column heads."""
+LABELLED = N_("%(label)s: %(value)s")
+"""A label and what it labels, as a timeline entry or a count shows them (`：` in Chinese)."""
+QUALIFIED = N_("%(label)s (%(detail)s)")
+"""A label with a detail in brackets, such as an update's kind (`（）` in Chinese)."""
+
+
+def role_labels(language: str) -> dict[str, str]:
+    _ = gettext_for(language)
+    return {role: _(label) for role, label in ROLE_LABELS.items()}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -86,6 +112,8 @@ class PageLinks:
         self._page = page_path
         self._here = _directory(page_path)
         self._served = urls.page_dir(page_path)
+        self._language: str = records.get("language", SOURCE_LANGUAGE)
+        self._ = gettext_for(self._language)
 
     def _link(self, target: str, anchor: str | None = None) -> str:
         link = _relative_path(target, self._here)
@@ -121,10 +149,12 @@ class PageLinks:
         for cid in ids:
             rid = self._claims[cid].rating
             counts[rid] = counts.get(rid, 0) + 1
+        labelled = self._(LABELLED)
         badges = [
             f'<span class="dossier-badge rating-{slug(rid)}"><span class="dossier-badge__icon"'
             f' aria-hidden="true">{finalize(RatingScale.icon(rid))}</span>'
-            f" {finalize(self._ratings[rid].label)}: {counts[rid]}</span>"
+            f" {labelled % {'label': finalize(self._ratings[rid].label), 'value': counts[rid]}}"
+            "</span>"
             for rid in self._ratings
             if rid in counts
         ]
@@ -183,11 +213,12 @@ class PageLinks:
         cites it); `findings` adds each claim's finding in a sentence; `filters` adds what
         the claims list's script filters and sorts rows by (ids, never shown).
         """
-        head = ['<th scope="col">Verdict</th>'] if rating else []
-        head.append('<th scope="col">Claim</th>')
+        heads = {key: finalize(self._(words)) for key, words in CLAIMS_TABLE_HEADS.items()}
+        head = [f'<th scope="col">{heads["verdict"]}</th>'] if rating else []
+        head.append(f'<th scope="col">{heads["claim"]}</th>')
         if claimant:
-            head.append('<th scope="col">Claimed by</th>')
-        head.append('<th scope="col">Date</th>')
+            head.append(f'<th scope="col">{heads["claimant"]}</th>')
+        head.append(f'<th scope="col">{heads["date"]}</th>')
         classes = "dossier-claims" + ("" if rating else " dossier-claims--no-verdict")
         rows = [
             f'<table class="{classes}">',
@@ -229,7 +260,8 @@ class PageLinks:
                     f'<td class="dossier-claims__claimant"><a href="{link}">'
                     f"{finalize(who.name)}</a></td>"
                 )
-            cells.append(f'<td class="dossier-claims__date">{_when(c.claimed_on)}</td>')
+            when = _when(c.claimed_on, self._language)
+            cells.append(f'<td class="dossier-claims__date">{when}</td>')
             rows.append(f'<tr class="rating-{slug(c.rating)}"{data}>{"".join(cells)}</tr>')
         rows.append("</tbody></table>")
         return Markup("\n".join(rows) + "\n")
@@ -241,16 +273,30 @@ class PageLinks:
         text = finalize(event.text)
         if event.page != self._page:
             text = Markup(f"[{text}]({self._link(event.page)})")
-        item = f"- {_when(event.date)} · **{finalize(EVENT_WORDS.get(event.kind, event.kind))}**"
+        label = f"**{finalize(self._(EVENT_WORDS.get(event.kind, event.kind)))}**"
         if event.kind == "update" and event.detail:
-            item += f" ({finalize(event.detail.replace('-', ' '))}): {text}"
-        else:
-            item += f": {text}"
-            if event.detail:
-                item += f" · {finalize(event.detail)}"
+            detail = event.detail
+            if detail in UPDATE_KINDS:
+                detail = self._(UPDATE_KINDS[detail])
+            label = self._(QUALIFIED) % {
+                "label": label,
+                "detail": finalize(detail.replace("-", " ")),
+            }
+        entry = self._(LABELLED) % {"label": label, "value": text}
+        if event.detail and event.kind != "update":
+            entry += f" · {finalize(event.detail)}"
+        item = f"- {_when(event.date, self._language)} · {entry}"
         if event.rating and event.page != self._page:
             item += f" {self._rating_badge(event.rating)}"
         return Markup(item)
+
+    def cited_as(self, uses: list[Any]) -> dict[str, str]:
+        """Claim id → how a source is cited by it, in this page's language."""
+        return cited_as(uses, self._language)
+
+    def when(self, value: str) -> Markup:
+        """A partial date (`2017`, `2017-10`, `2017-10-05`) as a `<time>` element."""
+        return Markup(_when(value, self._language))
 
     def template_variables(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _BOUND}
@@ -268,27 +314,27 @@ _BOUND = (
     "rating_badge",
     "claims_table",
     "event_item",
+    "when",
+    "cited_as",
 )
 
 
-def _when(value: str) -> str:
-    return f'<time datetime="{finalize(value)}">{finalize(format_date(value))}</time>'
+def _when(value: str, language: str = SOURCE_LANGUAGE) -> str:
+    return f'<time datetime="{finalize(value)}">{finalize(format_date(value, language))}</time>'
 
 
-def when(value: str) -> Markup:
-    """A partial date (`2017`, `2017-10`, `2017-10-05`) as a `<time>` element."""
-    return Markup(_when(value))
-
-
-def cited_as(uses: list[Any]) -> dict[str, str]:
+def cited_as(uses: list[Any], language: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """Claim id → how a source is cited by it ("where the claim appeared; context"): each
     claim once, in the order of `uses`, however many times it cites the source."""
+    labels = role_labels(language)
     roles: dict[str, list[str]] = {}
     for use in uses:
-        label = ROLE_LABELS[use.role]
+        label = labels[use.role]
         if label not in roles.setdefault(use.claim_id, []):
             roles[use.claim_id].append(label)
-    return {cid: "Cited as " + "; ".join(labels) for cid, labels in roles.items()}
+    line = gettext_for(language)(CITED_AS)
+    separator = "；" if language.split("-")[0].casefold() == "zh" else "; "
+    return {cid: line % {"roles": separator.join(found)} for cid, found in roles.items()}
 
 
 def _from_context(name: str) -> Any:
@@ -303,8 +349,6 @@ def _from_context(name: str) -> Any:
 
 
 GLOBALS = {name: _from_context(name) for name in _BOUND} | {
-    "when": when,
-    "cited_as": cited_as,
     "RATING_ICONS": ICONS,
     "ROLE_LABELS": ROLE_LABELS,
 }

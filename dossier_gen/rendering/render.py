@@ -14,6 +14,8 @@ from typing import Any
 
 import jinja2
 import jinja2.compiler
+import jinja2.ext
+from jinja2 import nodes
 from markupsafe import Markup
 
 from ..loading.catalog import Catalog
@@ -21,9 +23,19 @@ from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
 from ..records.ratings import RatingScale
 from ..records.readiness import is_preview
 from . import escape, fragments, urls, wording
+from .charts import NONE_YET as charts_none_yet
 from .charts import rating_chart
 from .dates import format_date
+from .i18n import SOURCE_LANGUAGE, gettext_for, translations
 from .indexes import build_indexes
+from .localize import (
+    Edition,
+    localized,
+    localized_events,
+    notice,
+    record_status,
+    with_notice,
+)
 from .sharing import (
     claim_description,
     entity_description,
@@ -62,13 +74,20 @@ class PageJob:
     extra: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     """Front matter added after rendering (a page's description)."""
+    notice: str = ""
+    """Markdown put below the page's title after rendering: that it is not yet translated."""
+
+    def finish(self, markdown: str) -> str:
+        """The page's rendered Markdown as published: with its notice and front matter."""
+        note_after_top = self.template == "claim.md.j2"
+        return with_front_matter(with_notice(markdown, self.notice, note_after_top), self.meta)
 
 
 PageRenderer = Callable[
     [jinja2.Environment, Mapping[str, Any], list[PageJob]], Sequence[str] | Sequence[Path]
 ]
 """Renders jobs to Markdown in order: serially here, or in parallel or from a cache. A
-renderer may instead write each page (`with_front_matter` applied) to a file of its own and
+renderer may instead write each page (`PageJob.finish` applied) to a file of its own and
 give the files."""
 
 
@@ -101,6 +120,30 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             super()._output_child_pre(node, frame, finalize)
 
 
+class _Translate(jinja2.ext.InternationalizationExtension):
+    """Jinja's `{% trans %}`, with every variable escaped as Markdown text exactly as
+    `{{ value }}` is: the catalog's text is trusted Markdown, record text never becomes
+    markup. (Jinja's own would only escape variables for HTML.) Templates use the old-style
+    `gettext`, so a translation is formatted once, here, with escaped values."""
+
+    def _make_node(
+        self,
+        singular: str,
+        plural: str | None,
+        context: str | None,
+        variables: dict[str, nodes.Expr],
+        plural_expr: nodes.Expr | None,
+        vars_referenced: bool,
+        num_called_num: bool,
+    ) -> nodes.Output:
+        escaped: dict[str, nodes.Expr] = {
+            name: nodes.Filter(value, "md", [], [], None, None) for name, value in variables.items()
+        }
+        return super()._make_node(
+            singular, plural, context, escaped, plural_expr, vars_referenced, num_called_num
+        )
+
+
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 """The page templates that ship with the package; a site's own folders are searched first,
 so a site overrides a template by giving its own file of the same name."""
@@ -119,9 +162,12 @@ def site_template_dirs(project: Path, configured: Sequence[Path | str]) -> list[
     return [default] if default.is_dir() else []
 
 
-def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environment:
+def make_environment(
+    template_dirs: Sequence[Path | str] = (), language: str = SOURCE_LANGUAGE
+) -> jinja2.Environment:
     """A Jinja environment over `template_dirs` (a site's own, searched in order), then the
-    package's default templates.
+    package's default templates, with the interface in `language`: `{% trans %}` and `_()`
+    read its catalog (`i18n`), and the `date` filter writes dates as it does.
 
     `finalize` escapes every printed value as Markdown text unless a filter marked it safe,
     so a template that forgets a filter shows text literally rather than as markup.
@@ -138,12 +184,19 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[_Translate],
     )
     env.code_generator_class = _CodeGenerator
+    env.install_gettext_translations(translations(language), newstyle=False)  # type: ignore[attr-defined]
+    # A field of another edition shown in the original language for want of a translation.
+    env.tests["untranslated"] = lambda value: (
+        isinstance(value, escape.Foreign) and value.lang is not None and not value.translation
+    )
     env.filters.update(
         title_text=escape.title_text,
         prose=escape.prose,
-        date=format_date,
+        md=escape.finalize,
+        date=functools.partial(format_date, language=language),
         json_for_html=lambda v: Markup(escape.json_for_html(v)),
         slug=fragments.slug,
         attr=escape.attr,
@@ -152,8 +205,8 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
     env.globals.update(
         external_link=escape.external_link,
         heading_id=_heading_id,
-        rating_chart=rating_chart,
-        claim_url=urls.claim_url,
+        rating_chart=functools.partial(rating_chart, empty=gettext_for(language)(charts_none_yet)),
+        claim_url=functools.partial(urls.claim_url, language=language),
         rating_icon=RatingScale.icon,
         finding=wording.finding,
         more_findings=wording.more_findings,
@@ -162,17 +215,17 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         language_name=wording.language_name,
         tag_label=wording.tag_label,
         entity_kinds=wording.ENTITY_KINDS,
-        share_targets=share_targets,
-        report_route=report_route,
+        share_targets=functools.partial(share_targets, gettext=gettext_for(language)),
+        report_route=functools.partial(report_route, gettext=gettext_for(language)),
     )
     return env
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
-    # One environment per template path, so `mkdocs serve` rebuilds reuse compiled templates;
-    # Jinja's auto_reload still recompiles a template whose file changed.
-    return make_environment(template_dirs)
+def _environment(template_dirs: tuple[str, ...], language: str) -> jinja2.Environment:
+    # One environment per template path and language, so `mkdocs serve` rebuilds reuse
+    # compiled templates; Jinja's auto_reload still recompiles a template whose file changed.
+    return make_environment(template_dirs, language)
 
 
 def _heading_id(slug: str) -> Markup:
@@ -186,26 +239,37 @@ def render_pages(
     intro: str = "",
     renderer: PageRenderer = render_serially,
     share_links: bool = True,
+    language: str | None = None,
 ) -> dict[str, Page]:
-    """Every generated page by page path, sorted. `template_dirs` are a site's own template
-    folders, searched before the package's. `intro` is the hand-written Markdown of the home
-    page. `renderer` turns the list of pages into Markdown; any renderer gives the same
-    pages. `share_links` puts links to share each claim (e-mail and social networks, as
-    plain links) on its page."""
-    env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs))
-    dossier = catalog.dossier.model
+    """Every generated page of one edition by page path, sorted. `template_dirs` are a
+    site's own template folders, searched before the package's. `intro` is the hand-written
+    Markdown of the home page. `renderer` turns the list of pages into Markdown; any
+    renderer gives the same pages. `share_links` puts links to share each claim (e-mail and
+    social networks, as plain links) on its page. `language` is the edition's (by default
+    the dossier's first): page paths are the same in every edition, and
+    `urls.edition_prefix` places them on the site."""
+    dossier_model = catalog.dossier.model
+    edition = Edition(language or dossier_model.language, dossier_model.language)
+    env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs), edition.language)
+    escape.mark_han_runs(edition.language)
+    views = localized(catalog, edition)
+    dossier = views.dossier
+    ratings = {rating.id: rating for rating in dossier.ratings}
     shared = {
         "dossier": dossier,
-        "ratings": dossier.scale.by_id(),
-        "claims": {cid: rec.model for cid, rec in catalog.claims.items()},
-        "entities": {eid: rec.model for eid, rec in catalog.entities.items()},
-        "sources": {sid: rec.model for sid, rec in catalog.sources.items()},
+        "language": edition.language,
+        "ratings": ratings,
+        "ROLE_LABELS": fragments.role_labels(edition.language),
+        "claims": views.claims,
+        "entities": views.entities,
+        "sources": views.sources,
         "indexes": build_indexes(catalog),
-        "site_events": site_timeline(catalog),
-        "preview": is_preview(dossier),
+        "site_events": localized_events(site_timeline(catalog), views, edition),
+        "preview": is_preview(dossier_model),
         "share_links": share_links,
     }
     jobs: list[PageJob] = []
+    _ = edition.gettext
 
     def add(
         path: str,
@@ -213,9 +277,10 @@ def render_pages(
         edit: Path | None,
         listed: bool,
         meta: dict[str, str] | None = None,
+        note: str = "",
         **extra: Any,
     ) -> None:
-        jobs.append(PageJob(path, template, edit, listed, extra, meta or {}))
+        jobs.append(PageJob(path, template, edit, listed, extra, meta or {}, note))
 
     add(urls.HOME, "home.md.j2", None, True, intro=Markup(intro))
     add(urls.RATINGS, "ratings.md.j2", catalog.dossier.path, True)
@@ -241,25 +306,29 @@ def render_pages(
         },
     )
     for cid, rec in catalog.claims.items():
+        claim = views.claims[cid]
         add(
             urls.claim_page(cid),
             "claim.md.j2",
             rec.path,
             False,
-            {"description": claim_description(rec.model, dossier.scale[rec.model.rating])},
+            {"description": claim_description(claim, ratings[claim.rating], _)},
+            notice(edition, record_status(rec.model, edition)),
             claim_id=cid,
-            claim=rec.model,
-            events=claim_timeline(catalog, cid),
+            claim=claim,
+            events=localized_events(claim_timeline(catalog, cid), views, edition),
         )
     for eid, profile in catalog.entities.items():
+        entity = views.entities[eid]
         add(
             urls.entity_page(eid),
             "entity.md.j2",
             profile.path,
             False,
-            {"description": entity_description(profile.model)},
+            {"description": entity_description(entity)},
+            notice(edition, record_status(profile.model, edition)),
             entity_id=eid,
-            entity=profile.model,
+            entity=entity,
         )
     for sid, cited in catalog.sources.items():
         add(
@@ -267,8 +336,10 @@ def render_pages(
             "source.md.j2",
             cited.path,
             False,
+            None,
+            notice(edition, record_status(cited.model, edition)),
             source_id=sid,
-            source=cited.model,
+            source=views.sources[sid],
         )
     for template in sorted({job.template for job in jobs}):
         # Compiled here, before any fork: workers inherit them instead of each compiling its
@@ -287,6 +358,5 @@ def render_pages(
         if isinstance(markdown, Path):
             pages[job.path] = Page("", job.source, job.listed, markdown)
         else:
-            text = with_front_matter(str(markdown), job.meta)
-            pages[job.path] = Page(text, job.source, job.listed)
+            pages[job.path] = Page(job.finish(str(markdown)), job.source, job.listed)
     return dict(sorted(pages.items()))

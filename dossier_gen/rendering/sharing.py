@@ -11,6 +11,7 @@ look-alikes (`escape.plain_title`), as page titles do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -20,12 +21,17 @@ from markupsafe import Markup
 from ..records.models import Claim, Dossier, Entity, Rating
 from ..records.readiness import placeholder_reason
 from .escape import attr, md_text, plain_title
+from .i18n import N_
+
+RATING_LINE = N_("Rating: %(label)s. %(summary)s")
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def claim_description(claim: Claim, rating: Rating) -> str:
-    return plain_title(f"Rating: {rating.label}. {claim.summary}")
+def claim_description(
+    claim: Claim, rating: Rating, gettext: Callable[[str], str] = lambda message: message
+) -> str:
+    return plain_title(gettext(RATING_LINE) % {"label": rating.label, "summary": claim.summary})
 
 
 def entity_description(entity: Entity) -> str:
@@ -60,7 +66,7 @@ class ShareTarget:
 # Each network's own address for sharing a link, filled in with the page's address and a
 # line of text. Plain links: nothing is loaded from these hosts until a reader clicks one.
 _SHARE_ADDRESSES = (
-    ("E-mail", "mailto:?subject={text}&body={text}%0A%0A{url}"),
+    (N_("E-mail"), "mailto:?subject={text}&body={text}%0A%0A{url}"),
     ("X", "https://x.com/intent/post?text={text}&url={url}"),
     ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
     ("WhatsApp", "https://wa.me/?text={text}%20{url}"),
@@ -70,33 +76,48 @@ _SHARE_ADDRESSES = (
 )
 
 
-def share_targets(url: str, text: str) -> list[ShareTarget]:
+def share_targets(
+    url: str, text: str, gettext: Callable[[str], str] = lambda message: message
+) -> list[ShareTarget]:
     """Where a reader can share `url` with `text`, as plain links (e-mail, then networks
-    used in the dossier's languages, Chinese included)."""
+    used in the dossier's languages, Chinese included); `gettext` names e-mail in the page's
+    language (the networks' names are names)."""
     fields = {"url": quote(url, safe=""), "text": quote(" ".join(text.split()), safe="")}
-    return [ShareTarget(name, address.format(**fields)) for name, address in _SHARE_ADDRESSES]
+    return [
+        ShareTarget(gettext(name), address.format(**fields)) for name, address in _SHARE_ADDRESSES
+    ]
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
-def report_route(dossier: Dossier, subject: str, address: str) -> Markup | None:
+REPORT_BY_EMAIL = N_("e-mail the publisher at %(address)s and say what is wrong")
+REPORT_BY_PAGE = N_(
+    "tell the publisher through %(link_start)sits contact page%(link_end)s, with this page's"
+    " address"
+)
+REPORT_OTHERWISE = N_("tell the publisher (%(contact)s), with this page's address")
+
+
+def report_route(
+    dossier: Dossier,
+    subject: str,
+    address: str,
+    gettext: Callable[[str], str] = lambda message: message,
+) -> Markup | None:
     """How a reader reports an error, as a phrase ("e-mail the publisher at x@y"): the
     publisher's contact from `dossier.yml`, by e-mail (with the page's address filled in)
-    or on its contact page. None while the contact is missing or still a placeholder."""
+    or on its contact page. None while the contact is missing or still a placeholder.
+    `gettext` gives the phrase in the page's language."""
     contact = (dossier.publisher.contact or "").strip()
     if not contact or placeholder_reason(contact):
         return None
     if _EMAIL.match(contact):
         mail = f"mailto:{quote(contact, safe='@')}?subject={quote(subject, safe='')}"
         mail += f"&body={quote(address, safe='')}"
-        return Markup(
-            f'e-mail the publisher at <a href="{attr(mail)}">{md_text(contact)}</a>'
-            " and say what is wrong"
-        )
+        link = f'<a href="{attr(mail)}">{md_text(contact)}</a>'
+        return Markup(gettext(REPORT_BY_EMAIL) % {"address": link})
     if urlsplit(contact).scheme in ("http", "https") and " " not in contact:
-        return Markup(
-            f'tell the publisher through <a href="{attr(contact)}" rel="noopener nofollow">'
-            "its contact page</a>, with this page's address"
-        )
-    return Markup(f"tell the publisher ({md_text(contact)}), with this page's address")
+        start = f'<a href="{attr(contact)}" rel="noopener nofollow">'
+        return Markup(gettext(REPORT_BY_PAGE) % {"link_start": start, "link_end": "</a>"})
+    return Markup(gettext(REPORT_OTHERWISE) % {"contact": md_text(contact)})

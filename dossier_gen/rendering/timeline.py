@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import urls
+from .i18n import N_
+
+LAST_REVIEWED = N_("Last reviewed by the dossier")
+"""The text of a claim's `reviewed` event (translated where shown)."""
 
 if TYPE_CHECKING:
     from ..loading.catalog import Catalog
@@ -84,9 +88,5 @@ def claim_timeline(catalog: Catalog, claim_id: str) -> list[Event]:
     cited = {claim.appearance_source} | {item.source for item in claim.evidence}
     for source_id in sorted(cited):
         events += _published(catalog, source_id)
-    events.append(
-        Event(
-            claim.reviewed_on, "reviewed", "Last reviewed by the dossier", urls.claim_page(claim_id)
-        )
-    )
+    events.append(Event(claim.reviewed_on, "reviewed", LAST_REVIEWED, urls.claim_page(claim_id)))
     return _sorted(events)

@@ -4,12 +4,17 @@ A page path is where a page's Markdown goes in the docs folder (`claims/x.md`); 
 where a reader finds it (`<base_url>claims/x/`). Templates link by page path (the engine
 turns those links into addresses); ClaimReview, feeds and sitemaps need full addresses.
 Record pages live in their kind's folder (`records.kinds`), named by the record's id.
+
+A dossier in several languages is one edition per language: the first at the site's root,
+each other under its own folder (`zh/`), with the same page paths inside. Page paths stay
+edition-relative (templates and the engine work within one edition); `edition_prefix` and
+the `language` of the address functions put an edition's pages at their place on the site.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
@@ -143,9 +148,51 @@ def page_url(base_url: str, page_path: str) -> str:
     return site_url(base_url, stem.removesuffix("/index") + "/")
 
 
-def claim_url(dossier: Dossier, claim_id: str) -> str:
-    """Canonical address of a claim's page (its permalink)."""
-    return page_url(dossier.base_url, claim_page(claim_id))
+def edition_folder(language: str, languages: Sequence[str]) -> str:
+    """The folder of an edition besides the first: the language's primary subtag in lower
+    case (`zh-Hans` → `zh`), or the whole tag in lower case when another of `languages`
+    shares it (`zh-Hans` and `zh-Hant` → `zh-hans`, `zh-hant`)."""
+    primary = language.split("-")[0].lower()
+    shared = [other for other in languages if other.split("-")[0].lower() == primary]
+    return primary if len(shared) == 1 else language.lower()
+
+
+def edition_prefix(dossier: Dossier, language: str | None) -> str:
+    """Where an edition's pages start, from the site's root: `""` for the dossier's first
+    language (or None), `"zh/"` for `zh-Hans`."""
+    if language is None or language == dossier.language:
+        return ""
+    return edition_folder(language, dossier.languages) + "/"
+
+
+def edition_base_url(dossier: Dossier, language: str | None) -> str:
+    """The address of an edition's home page, ending in `/`."""
+    return site_url(dossier.base_url, edition_prefix(dossier, language))
+
+
+def address_path(page_path: str) -> str:
+    """The path of a page's address below its edition's root: `claims/x.md` → `claims/x/`,
+    `index.md` → `` (directory URLs)."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative_address(target: str, here: str) -> str:
+    """A relative link from the page at address path `here` to address path `target`,
+    both from the site's root (`zh/claims/x/` → `claims/x/` is `../../../claims/x/`)."""
+    link = posixpath.relpath("/" + target, "/" + here)
+    if link == ".":
+        return "./"
+    directory = target == "" or target.endswith("/")
+    return link + "/" if directory else link
+
+
+def claim_url(dossier: Dossier, claim_id: str, language: str | None = None) -> str:
+    """Canonical address of a claim's page (its permalink) in an edition (by default, the
+    first language's)."""
+    return page_url(edition_base_url(dossier, language), claim_page(claim_id))
 
 
 def page_path_problems(

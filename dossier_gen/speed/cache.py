@@ -27,6 +27,7 @@ import jinja2
 from ..loading.load import MAX_FILE_BYTES, ReadResult
 from ..loading.safefiles import UnsafeFile, read_regular_file
 from ..records.models import Record
+from ..rendering.i18n import LOCALE_DIR
 from ..rendering.render import PageJob, render_page
 from .parallel import map_forked, read_records
 
@@ -210,9 +211,10 @@ def _render_tracked(
 
 
 def templates_digest(env: jinja2.Environment) -> bytes:
-    """Hash of every file in the template folders, so any template edit is noticed."""
+    """Hash of every file in the template folders and of the interface's catalogs, so any
+    template edit, or a translator's, is noticed."""
     digest = hashlib.blake2b(digest_size=16)
-    searchpath = getattr(env.loader, "searchpath", [])
+    searchpath = [*getattr(env.loader, "searchpath", []), str(LOCALE_DIR)]
     for folder in searchpath:
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():

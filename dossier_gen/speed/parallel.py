@@ -25,7 +25,6 @@ from ..loading.load import ReadResult, read_record
 from ..publishing.cards import Card, write_card
 from ..records.models import Record
 from ..rendering.render import PageJob, PageRenderer, render_page
-from ..rendering.sharing import with_front_matter
 from ..rendering.textfile import write_exact
 from .cores import worker_count
 
@@ -130,7 +129,7 @@ def _render_into_chunk(
     for job in jobs[start:stop]:
         target = folder / job.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_exact(target, with_front_matter(render_page(env, shared, job), job.meta))
+        write_exact(target, job.finish(render_page(env, shared, job)))
         written.append(target)
     return written
 

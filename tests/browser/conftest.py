@@ -59,8 +59,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+def _serve(folder: Path, port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    port = port or _free_port()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -95,8 +95,11 @@ def sites(tmp_path_factory) -> Iterator[Callable[[str], Site]]:
     def get(name: str) -> Site:
         if name not in built:
             data = ROOT / "data" if name == "real" else FIXTURE_DATA
-            folder = build_site(data, tmp_path_factory.mktemp(f"site-{name}"))
-            server, url = _serve(folder)
+            # Built for the address it is served at, as readers get a site at its own.
+            port = _free_port()
+            work = tmp_path_factory.mktemp(f"site-{name}")
+            folder = build_site(data, work, f"http://127.0.0.1:{port}/")
+            server, url = _serve(folder, port)
             servers.append(server)
             built[name] = Site(folder, url, load_catalog(data))
         return built[name]
@@ -105,6 +108,34 @@ def sites(tmp_path_factory) -> Iterator[Callable[[str], Site]]:
     for server in servers:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory) -> Iterator[Site]:
+    """The two-language fixture dossier, built as it is (its own mkdocs.yml and docs/, with
+    docs/zh/), and served."""
+    import shutil
+
+    from devtools.web import with_base_url
+
+    project = tmp_path_factory.mktemp("bilingual") / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "bilingual", project)
+    port = _free_port()
+    config = project / "mkdocs.yml"
+    config.write_text(with_base_url(config.read_text("utf-8"), f"http://127.0.0.1:{port}/"))
+    result = subprocess.run(
+        [sys.executable, "-m", "dossier_gen", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"building the bilingual fixture failed:\n{result.stderr}")
+    server, url = _serve(project / "site", port)
+    yield Site(project / "site", url, load_catalog(project / "data"))
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

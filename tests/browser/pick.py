@@ -90,3 +90,41 @@ def a_rare_word(catalog: Catalog) -> tuple[str, str] | None:
         return None
     rarest = min(words, key=lambda w: (sum(w in text(c) for c in catalog.claims), -len(w)))
     return claim, rarest
+
+
+def pages_with(catalog: Catalog, text: str) -> list[str] | None:
+    """Page paths (`entities/x.md`) of the records whose own text holds `text`, such as a
+    Chinese word inside a longer quote."""
+    found = []
+    for folder, records in (
+        ("claims", catalog.claims),
+        ("entities", catalog.entities),
+        ("sources", catalog.sources),
+    ):
+        found += [
+            f"{folder}/{record_id}.md"
+            for record_id, loaded in sorted(records.items())
+            if text in loaded.model.model_dump_json()
+        ]
+    return found or None
+
+
+def a_stemmed_word(catalog: Catalog) -> tuple[str, str] | None:
+    """(claim id, query) where the query is the stem of a word of the claim's title
+    (`defected` → `defect`) that no claim's text holds as a word of its own: only the
+    search's handling of English word forms can find the claim by it."""
+    words = set(
+        re.findall(
+            r"[a-z]+",
+            " ".join(
+                f"{c.model.title} {c.model.statement.text} {c.model.summary} {c.model.analysis}"
+                for c in catalog.claims.values()
+            ).lower(),
+        )
+    )
+    for claim_id in sorted(catalog.claims):
+        for word in re.findall(r"[a-z]{6,}ed\b", catalog.claims[claim_id].model.title.lower()):
+            stem = word[:-2]
+            if stem not in words:
+                return claim_id, stem
+    return None

@@ -17,8 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_site(data_dir: Path, work: Path) -> Path:
-    """Build the site for `data_dir` in `work`; return the built site folder."""
+def build_site(data_dir: Path, work: Path, base_url: str | None = None) -> Path:
+    """Build the site for `data_dir` in `work`; return the built site folder. With
+    `base_url`, the site is built for that address (where the test serves it)."""
+    from devtools.web import with_base_url
+
     work.mkdir(parents=True, exist_ok=True)
     # Copied, not linked: edit links are computed from the records' real paths.
     shutil.copytree(data_dir, work / "data")
@@ -31,7 +34,10 @@ def build_site(data_dir: Path, work: Path) -> Path:
         own = data_dir.parent / "docs"
         if own.is_dir():
             shutil.copytree(own, work / "docs", dirs_exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if base_url:
+        config = with_base_url(config, base_url)
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "dossier_gen", "build", "--site-dir", "site"],
         cwd=work,

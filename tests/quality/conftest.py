@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.web import missing_tools
+from devtools.web import free_port, missing_tools, serve, with_base_url
 
 from ..conftest import FIXTURE, ROOT
 
@@ -43,6 +43,24 @@ def build(project: Path, site: Path) -> Path:
 def published_site(tmp_path_factory) -> Path:
     """The dossier as published: data/, docs/ and mkdocs.yml of this repository."""
     return build(ROOT, tmp_path_factory.mktemp("published") / "site")
+
+
+@pytest.fixture(scope="session")
+def published_url(tmp_path_factory):
+    """The dossier as published, built for the loopback address it is then served at (see
+    `devtools.web.with_base_url`); yields that address."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    project = tmp_path_factory.mktemp("at-its-address")
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "mkdocs.yml").write_text(
+        with_base_url((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), url), encoding="utf-8"
+    )
+    site = build(project, project / "site")
+    with serve(site, port) as served:
+        assert served == url
+        yield url
 
 
 @pytest.fixture(scope="session")

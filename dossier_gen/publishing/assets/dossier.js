@@ -9,11 +9,17 @@
   // Each filter: the query parameter, the label, and how a row gives its values and their
   // names (row attributes hold ids; names come from the row's text or another attribute).
   var FILTERS = [
-    { key: "rating", label: "Verdict" },
-    { key: "claimant", label: "Claimant" },
-    { key: "tag", label: "Topic", list: "tags" },
-    { key: "source", label: "Article" }
+    { key: "rating", label: "Verdict", word: "verdict" },
+    { key: "claimant", label: "Claimant", word: "claimant" },
+    { key: "tag", label: "Topic", word: "tag", list: "tags" },
+    { key: "source", label: "Article", word: "source" }
   ];
+
+  // The page's own words for what the script writes (data-word-* attributes, from the
+  // edition's catalog), else the English ones.
+  function word(holder, key, english) {
+    return holder.getAttribute("data-word-" + key) || english;
+  }
 
   function element(tag, props, text) {
     var node = document.createElement(tag);
@@ -70,7 +76,9 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var params = new URLSearchParams(window.location.search);
-    var form = element("form", { "class": "dossier-filters", "aria-label": "Filter the claims" });
+    var form = element("form", {
+      "class": "dossier-filters", "aria-label": word(holder, "form", "Filter the claims")
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var status = element("p", { "class": "dossier-filters__count", "role": "status" });
     var selects = [];
@@ -85,9 +93,9 @@
       values.sort(function (a, b) { return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0; });
       var id = "dossier-filter-" + index + "-" + filter.key;
       var wrap = element("span", { "class": "dossier-filters__field" });
-      wrap.appendChild(element("label", { "for": id }, filter.label));
+      wrap.appendChild(element("label", { "for": id }, word(holder, filter.word, filter.label)));
       var select = element("select", { id: id, name: filter.key });
-      select.appendChild(element("option", { value: "" }, "All"));
+      select.appendChild(element("option", { value: "" }, word(holder, "all", "All")));
       values.forEach(function (v) { select.appendChild(element("option", { value: v[0] }, v[1])); });
       var wanted = params.get(filter.key);
       if (wanted && options[wanted]) select.value = wanted;
@@ -96,7 +104,9 @@
       form.appendChild(wrap);
       selects.push({ select: select, filter: filter });
     });
-    var reset = element("button", { type: "button", "class": "md-button" }, "Show all");
+    var reset = element(
+      "button", { type: "button", "class": "md-button" }, word(holder, "reset", "Show all")
+    );
     reset.addEventListener("click", function () {
       selects.forEach(function (s) { s.select.value = ""; });
       apply(true);
@@ -115,7 +125,8 @@
         row.hidden = !keep;
         if (keep) shown += 1;
       });
-      status.textContent = shown + " of " + rows.length + " claims shown";
+      status.textContent = word(holder, "shown", "{shown} of {total} claims shown")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
       if (remember && window.history && window.history.replaceState) {
         var query = new URLSearchParams(window.location.search);
         selects.forEach(function (s) {
@@ -156,12 +167,16 @@
     var cite = share.querySelector(".dossier-share__cite");
     if (!permalink || !cite) return;
     share.setAttribute("data-ready", "true");
-    var button = element("button", { type: "button", "class": "dossier-copy" }, "Copy link");
+    var button = element(
+      "button", { type: "button", "class": "dossier-copy" }, word(share, "copy", "Copy link")
+    );
     var said = element("span", { "class": "dossier-copy__status", role: "status" });
+    var copied = word(share, "copied", "Link copied.");
+    var failed = word(share, "failed", "Copying failed; select the address instead.");
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(permalink).then(
-        function () { said.textContent = " Link copied."; },
-        function () { said.textContent = " Copying failed; select the address instead."; }
+        function () { said.textContent = " " + copied; },
+        function () { said.textContent = " " + failed; }
       );
     });
     cite.appendChild(button);
