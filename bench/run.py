@@ -131,7 +131,9 @@ def prepare(base: Path, claims: int) -> Path:
     write_dossier(ws, claims)
     # The project's hand-written pages, which the nav names, as placeholders: the real ones
     # link to the real dossier's records, which a synthetic dossier does not have.
-    for path in sorted((ROOT / "docs").rglob("*")) if (ROOT / "docs").is_dir() else []:
+    # The top-level pages only: `docs/zh/` is the real dossier's Chinese edition, and a
+    # synthetic dossier has one language.
+    for path in sorted((ROOT / "docs").glob("*")) if (ROOT / "docs").is_dir() else []:
         target = ws / "docs" / path.relative_to(ROOT / "docs")
         if path.is_dir() or target.exists():
             continue

@@ -151,7 +151,8 @@ def test_open_data_page_links_every_export(site):
         assert target == (site / name).resolve() and target.is_file(), name
     feed = json.loads((site / "data" / "claimreview.json").read_text(encoding="utf-8"))
     on_pages = {}
-    for claim_page in (site / "claims").glob("*/index.html"):
+    # The feed holds every edition's reviews: the original's and each translated one.
+    for claim_page in [*site.glob("claims/*/index.html"), *site.glob("*/claims/*/index.html")]:
         for block in json_ld_blocks(claim_page):
             on_pages[block["url"]] = {k: v for k, v in block.items() if k != "@context"}
     assert {e["item"][0]["url"]: e["item"][0] for e in feed["dataFeedElement"]} == on_pages

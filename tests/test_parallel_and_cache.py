@@ -189,7 +189,8 @@ def _synthetic_project(where: Path, claims: int, parallel_conversion: bool) -> P
     """A synthetic dossier with the repository's mkdocs.yml, its hand-written pages as
     placeholders (the real ones link to the real records)."""
     write_dossier(where, claims)
-    for page in (ROOT / "docs").rglob("*.md"):
+    # The top-level pages only: `docs/zh/` is the real dossier's Chinese edition.
+    for page in (ROOT / "docs").glob("*.md"):
         target = where / "docs" / page.relative_to(ROOT / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():

@@ -74,7 +74,9 @@ def test_serve_rebuilds_on_record_and_template_changes(fixture_copy: Path):
         assert {"claims/bridge-finished/", "sources/example-report/", "claims/"} <= locations
 
         claim_template = templates / "claim.md.j2"
-        claim_template.write_text(claim_template.read_text().replace(">Verdict<", ">Briefly<"))
+        kicker = ">{% trans %}Verdict{% endtrans %}<"
+        assert kicker in claim_template.read_text()
+        claim_template.write_text(claim_template.read_text().replace(kicker, ">Briefly<"))
         wait_for(page, "Briefly")
 
         # The theme's compiled templates are kept between rebuilds, but not once edited.

@@ -31,6 +31,9 @@ def build_site(data_dir: Path, work: Path, base_url: str | None = None) -> Path:
         # pages as placeholders (the nav names them), and their own pages where they have them.
         for page in (work / "docs").rglob("*.md"):
             page.write_text(f"# {page.stem.capitalize()}\n\nA placeholder.\n", encoding="utf-8")
+        # The real dossier's other editions (`docs/zh/`) are not this dossier's.
+        for folder in [p for p in (work / "docs").iterdir() if p.is_dir()]:
+            shutil.rmtree(folder)
         own = data_dir.parent / "docs"
         if own.is_dir():
             shutil.copytree(own, work / "docs", dirs_exist_ok=True)

@@ -171,7 +171,8 @@ def test_claim_page_shows_what_a_reader_needs(choose, page):
     for heading in ("Timeline", "Updates and corrections", "Cite or share", "Report an error"):
         expect(page.locator("article h2", has_text=heading)).to_have_count(1)
     expect(page.locator("a.dossier-share__permalink")).to_have_attribute(
-        "href", f"https://dossier.example.org/claims/{claim_id}/"
+        "href",
+        f"{site.url}claims/{claim_id}/",  # built for the address it is served at
     )
     expect(page.locator("a.md-content__button[rel='edit']")).to_have_attribute(
         "href", f"https://github.com/example/dossier/edit/main/data/claims/{claim_id}.yml"

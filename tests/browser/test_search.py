@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,8 +68,16 @@ def _search_all(page, site, query: str) -> list[tuple[str, str, str]]:
     expect(page.locator(".md-search-result__meta")).not_to_contain_text(
         "Type to start", timeout=15_000
     )
+    # The theme searches as each key is typed: on a loaded machine the results of a prefix
+    # ("Ada Ex") can still be showing. The answer is the list once it stops changing.
+    found, deadline, same = results(page), time.monotonic() + 15, 0
+    while same < 2 and time.monotonic() < deadline:
+        page.wait_for_timeout(400)
+        again = results(page)
+        same = same + 1 if again == found else 0
+        found = again
     root = urlsplit(site.url).path
-    return [(path.removeprefix(root), title, chip) for path, title, chip in results(page)]
+    return [(path.removeprefix(root), title, chip) for path, title, chip in found]
 
 
 def test_reading_a_page_fetches_no_search_index(choose, page):

@@ -74,6 +74,9 @@ def hostile_site(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     for page in (project / "docs").rglob("*.md"):
         page.write_text(f"# {page.stem.title()}\n", encoding="utf-8")
+    # The real dossier's other editions (`docs/zh/`) are not the fixture's.
+    for folder in [p for p in (project / "docs").iterdir() if p.is_dir()]:
+        shutil.rmtree(folder)
     shutil.copy(FIXTURE / "docs" / "index.md", project / "docs" / "index.md")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(FIXTURE / "data", project / "data")
