@@ -281,19 +281,26 @@ OUT_OF_DATE = N_(
 )
 
 
-def notice(edition: Edition, state: Status | str) -> str:
-    """The Markdown notice a page of `edition` shows when its text is not (or no longer)
-    a translation of the original: an admonition, or nothing for a current translation."""
+def _notice_words(edition: Edition, state: Status | str) -> tuple[str, str] | None:
+    """The title and text of the notice a page of `edition` shows when its text is not (or
+    no longer) a translation of the original; None for a current translation."""
     if edition.is_original or state == "current":
-        return ""
+        return None
     names = {
         "language": edition.language_name(edition.language),
         "original": edition.language_name(edition.original),
     }
     if state == "out-of-date":
-        title, body = edition.gettext(OUT_OF_DATE_TITLE), edition.gettext(OUT_OF_DATE) % names
-    else:
-        title, body = edition.gettext(UNTRANSLATED_TITLE), edition.gettext(UNTRANSLATED) % names
+        return edition.gettext(OUT_OF_DATE_TITLE), edition.gettext(OUT_OF_DATE) % names
+    return edition.gettext(UNTRANSLATED_TITLE), edition.gettext(UNTRANSLATED) % names
+
+
+def notice(edition: Edition, state: Status | str) -> str:
+    """The notice as a Markdown admonition, or nothing for a current translation."""
+    words = _notice_words(edition, state)
+    if words is None:
+        return ""
+    title, body = words
     # Catalog text, not record text: still, quotes in the title would end the admonition's.
     title = title.replace('"', "”")
     return f'!!! dossier-untranslated "{title}"\n\n    {body}\n\n'
@@ -324,16 +331,10 @@ def record_status(record: Claim | Entity | Source, edition: Edition) -> Status:
 def notice_html(edition: Edition, state: Status | str) -> str:
     """The same notice as HTML, for a hand-written page whose HTML is already made: as
     mkdocs-material draws an admonition."""
-    if edition.is_original or state == "current":
+    words = _notice_words(edition, state)
+    if words is None:
         return ""
-    names = {
-        "language": edition.language_name(edition.language),
-        "original": edition.language_name(edition.original),
-    }
-    if state == "out-of-date":
-        title, body = edition.gettext(OUT_OF_DATE_TITLE), edition.gettext(OUT_OF_DATE) % names
-    else:
-        title, body = edition.gettext(UNTRANSLATED_TITLE), edition.gettext(UNTRANSLATED) % names
+    title, body = words
     return (
         '<div class="admonition dossier-untranslated">'
         f'<p class="admonition-title">{html.escape(title)}</p><p>{html.escape(body)}</p></div>'
