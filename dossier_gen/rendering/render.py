@@ -260,6 +260,8 @@ def render_pages(
         "language": edition.language,
         "ratings": ratings,
         "ROLE_LABELS": fragments.role_labels(edition.language),
+        # What each kind of update is called, in the edition's language.
+        "UPDATE_KINDS": {k: edition.gettext(v) for k, v in fragments.UPDATE_KINDS.items()},
         "claims": views.claims,
         "entities": views.entities,
         "sources": views.sources,
