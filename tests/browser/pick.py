@@ -128,3 +128,20 @@ def a_stemmed_word(catalog: Catalog) -> tuple[str, str] | None:
             if stem not in words:
                 return claim_id, stem
     return None
+
+
+PAGE_KINDS = ["home page", "claim page", "entity page", "source page", "claims index"]
+
+
+def reader_pages(choose) -> list[tuple[object, str]]:
+    """One page of each kind a reader lands on (`PAGE_KINDS`), as (site, page path)."""
+    site, claim_id = choose(a_claim)
+    _, entity_id = choose(a_claimant)
+    _, source_id = choose(a_cited_source)
+    return [
+        (site, "index.md"),
+        (site, f"claims/{claim_id}.md"),
+        (site, f"entities/{entity_id}.md"),
+        (site, f"sources/{source_id}.md"),
+        (site, "claims/index.md"),
+    ]

@@ -79,25 +79,12 @@ def test_a_claims_first_screen_on_a_phone_shows_the_verdict_in_chinese(browser, 
     context.close()
 
 
-def _chinese_pages(choose) -> list[tuple[object, str]]:
-    site, claim_id = choose(pick.a_claim)
-    _, entity_id = choose(pick.a_claimant)
-    _, source_id = choose(pick.a_cited_source)
-    return [
-        (site, "index.md"),
-        (site, f"claims/{claim_id}.md"),
-        (site, f"entities/{entity_id}.md"),
-        (site, f"sources/{source_id}.md"),
-        (site, "claims/index.md"),
-    ]
-
-
-KINDS = ["home page", "claim page", "entity page", "source page", "claims index"]
+KINDS = pick.PAGE_KINDS
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_finds_no_violations_in_the_chinese_edition(choose, page, kind):
-    site, path = _chinese_pages(choose)[KINDS.index(kind)]
+    site, path = pick.reader_pages(choose)[KINDS.index(kind)]
     page.goto(_in_chinese(site, path))
     page.wait_for_load_state("networkidle")
     violations = axe_violations(page)

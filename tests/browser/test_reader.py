@@ -184,25 +184,12 @@ def test_claim_page_shows_what_a_reader_needs(choose, page):
 # --- privacy and accessibility -----------------------------------------------------------
 
 
-def _reader_pages(choose) -> list[tuple[object, str]]:
-    site, claim_id = choose(pick.a_claim)
-    _, entity_id = choose(pick.a_claimant)
-    _, source_id = choose(pick.a_cited_source)
-    return [
-        (site, "index.md"),
-        (site, f"claims/{claim_id}.md"),
-        (site, f"entities/{entity_id}.md"),
-        (site, f"sources/{source_id}.md"),
-        (site, "claims/index.md"),
-    ]
-
-
-KINDS = ["home page", "claim page", "entity page", "source page", "claims index"]
+KINDS = pick.PAGE_KINDS
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_finds_no_violations(choose, page, kind):
-    site, path = _reader_pages(choose)[KINDS.index(kind)]
+    site, path = pick.reader_pages(choose)[KINDS.index(kind)]
     page.goto(site.page_url(path))
     page.wait_for_load_state("networkidle")
     violations = axe_violations(page)
@@ -210,7 +197,7 @@ def test_axe_finds_no_violations(choose, page, kind):
 
 
 def test_no_console_errors_and_no_request_leaves_the_site(choose, page, traffic):
-    pages = _reader_pages(choose)
+    pages = pick.reader_pages(choose)
     for site, path in pages:
         page.goto(site.page_url(path))
         page.wait_for_load_state("networkidle")
