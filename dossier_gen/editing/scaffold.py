@@ -140,25 +140,20 @@ def _block(
             shape, inner = "model", first
         else:
             others = []
-        if shape == "model" and not info.is_required() and not commented:
-            # An optional sub-record (`imported_from`, which a tool writes): in comments.
+        keyed = shape == "model-map"
+        if keyed or (shape == "model" and not info.is_required() and not commented):
+            # An optional sub-record (`imported_from`, which a tool writes), or translations
+            # keyed by language (a new record has none yet): in comments.
             out += _wrapped(comment, pad)
             out.append(f"{pad}# {name}:")
+            if keyed:
+                out.append(f"{pad}#   LANGUAGE:  # a language tag of dossier.yml's languages")
             inner_schema = root.get("$defs", {}).get(inner.__name__, {})
             out += [
                 f"{pad}# {line[indent:]}"
-                for line in _block(inner, inner_schema, root, indent + 2, commented=True)
-            ]
-            continue
-        if shape == "model-map":
-            # Translations, keyed by language: a new record has none yet, so all in comments.
-            out += _wrapped(comment, pad)
-            out.append(f"{pad}# {name}:")
-            out.append(f"{pad}#   LANGUAGE:  # a language tag of dossier.yml's languages")
-            inner_schema = root.get("$defs", {}).get(inner.__name__, {})
-            out += [
-                f"{pad}# {line[indent:]}"
-                for line in _block(inner, inner_schema, root, indent + 4, commented=True)
+                for line in _block(
+                    inner, inner_schema, root, indent + (4 if keyed else 2), commented=True
+                )
             ]
             continue
         value = " []" if shape in ("list", "model-list") else ""
