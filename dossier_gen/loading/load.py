@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..problems import DataError, Problem, display, position_of
+from ..records.base import Record
 from ..records.fields import is_slug
 from ..records.kinds import DOSSIER_FILE, KINDS, RECORD_SUFFIXES
-from ..records.models import Dossier, Record
+from ..records.models import Dossier
 from .catalog import Catalog, Loaded
 from .crossref import check_references
 from .messages import validation_problems

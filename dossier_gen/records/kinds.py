@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Claim, Dossier, Entity, Record, Source
+from .base import Record
+from .models import Claim, Dossier, Entity, Source
 
 
 @dataclass(frozen=True)

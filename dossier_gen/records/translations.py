@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Claim, Dossier, Entity, Rating, Source, Translation
+from .models import Claim, Dossier, Entity, Rating, Source
+from .translated import Translation
 
 Translatable = Claim | Entity | Source | Rating | Dossier
 

@@ -26,7 +26,7 @@ import jinja2
 
 from ..loading.load import MAX_FILE_BYTES, ReadResult
 from ..loading.safefiles import UnsafeFile, read_regular_file
-from ..records.models import Record
+from ..records.base import Record
 from ..rendering.i18n import LOCALE_DIR
 from ..rendering.render import PageJob, render_page
 from .parallel import map_forked, read_records

@@ -23,7 +23,7 @@ import jinja2
 
 from ..loading.load import ReadResult, read_record
 from ..publishing.cards import Card, write_card
-from ..records.models import Record
+from ..records.base import Record
 from ..rendering.render import PageJob, PageRenderer, render_page
 from ..rendering.textfile import write_exact
 from .cores import worker_count
