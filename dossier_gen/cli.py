@@ -86,25 +86,6 @@ config_option = click.option(
 _QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def _hand_written(docs_dir: Path) -> list[str]:
-    """Every file in the pages folder, as a path within it."""
-    if not docs_dir.is_dir():
-        return []
-    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
-
-
-def _edition_pages(docs_dir: Path, folder: str, folders: set[str]) -> list[str]:
-    """The hand-written pages of the edition in `folder` (`""` for the first language's),
-    as paths within it: its own translations, and the first language's pages that it shows
-    untranslated (`write.write_pages` copies those in with a notice)."""
-    every = _hand_written(docs_dir)
-    first = [p for p in every if p.split("/")[0] not in folders]
-    if not folder:
-        return first
-    own = {p.removeprefix(folder + "/") for p in every if p.startswith(folder + "/")}
-    return sorted(own | set(first))
-
-
 def _load(data_dir: Path) -> Catalog:
     """Every record, read on every core; a `DataError` lists every problem."""
     from .speed.parallel import read_many
@@ -165,6 +146,7 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
     """
     from .loading.translations import out_of_date
     from .problems import github_annotation, render_problems
+    from .publishing.editions import hand_written, interface_problems, translation_report
 
     catalog: Catalog | None = None
     problems: list[Problem] = []
@@ -175,8 +157,8 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
     else:
         from .rendering.urls import page_path_problems
 
-        problems += page_path_problems(catalog, _hand_written(docs_dir), docs_dir.as_posix())
-        problems += _interface_problems(catalog)
+        problems += page_path_problems(catalog, hand_written(docs_dir), docs_dir.as_posix())
+        problems += interface_problems(catalog)
     if publication:
         problems += _publication_problems(catalog, data_dir, docs_dir)
     if problems:
@@ -192,7 +174,7 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         "sources": len(catalog.sources),
     }
     warnings = out_of_date(catalog)
-    translations = _translation_report(catalog, docs_dir)
+    translations = translation_report(catalog, docs_dir)
     if fmt == "json":
         extra: dict[str, Any] = {"records": counts}
         if translations:
@@ -222,67 +204,6 @@ def validate(data_dir: Path, fmt: str, publication: bool, docs_dir: Path) -> Non
         f" {counts['sources']} sources: no problems found."
         + (" Ready to publish." if publication else "")
     )
-
-
-def _interface_problems(catalog: Catalog) -> list[Problem]:
-    """A declared language the interface has no catalog for (the build would stop)."""
-    from .rendering.i18n import LOCALE_DIR, has_interface, interface_languages
-
-    dossier = catalog.dossier
-    problems = []
-    for n, language in enumerate(dossier.model.languages):
-        if not has_interface(language):
-            line, col = dossier.where("languages", n)
-            problems.append(
-                Problem(
-                    dossier.display_path,
-                    line,
-                    col,
-                    f"dossier-gen's interface is not translated into {language!r} (it has"
-                    f" {', '.join(interface_languages())}); add a catalog for it in"
-                    f" {LOCALE_DIR.name}/ (make catalogs) or choose one of those",
-                )
-            )
-    return problems
-
-
-def _translation_report(catalog: Catalog, docs_dir: Path) -> dict[str, dict[str, Any]]:
-    """Language → kind (ratings, claims, entities, sources, pages) → counts and ids, for
-    each of the dossier's other languages (none for a dossier in one language)."""
-    from .loading.translations import coverage
-    from .rendering.urls import edition_folder
-
-    dossier = catalog.dossier.model
-    report: dict[str, dict[str, Any]] = {}
-    folders = {edition_folder(lang, dossier.languages) for lang in dossier.other_languages}
-    originals = (
-        sorted(
-            p.relative_to(docs_dir).as_posix()
-            for p in docs_dir.rglob("*.md")
-            if p.relative_to(docs_dir).parts[0] not in folders
-        )
-        if docs_dir.is_dir()
-        else []
-    )
-    for language, kinds in coverage(catalog).items():
-        report[language] = {
-            kind: {
-                "total": c.total,
-                "translated": len(c.translated),
-                "out_of_date": c.out_of_date,
-                "missing": c.missing,
-            }
-            for kind, c in kinds.items()
-        }
-        folder = docs_dir / edition_folder(language, dossier.languages)
-        missing = [page for page in originals if not (folder / page).is_file()]
-        report[language]["pages"] = {
-            "total": len(originals),
-            "translated": len(originals) - len(missing),
-            "out_of_date": [],
-            "missing": missing,
-        }
-    return report
 
 
 def _publication_problems(catalog: Catalog | None, data_dir: Path, docs_dir: Path) -> list[Problem]:
@@ -462,39 +383,15 @@ def render(out_dir: Path, data_dir: Path, template_dirs: tuple[Path, ...], docs_
     each other language's edition in its folder (`zh/`), with the translated hand-written
     pages of DOCS/zh/.
     """
-    from .publishing.site import build_site
+    from .publishing.editions import build_editions
     from .publishing.write import check_docs_folder, write_pages
-    from .rendering.localize import editions, notice, with_notice
     from .rendering.render import site_template_dirs
-    from .rendering.urls import HOME, edition_prefix
     from .speed.parallel import render_in_parallel
 
     catalog = _load(data_dir)
     check_docs_folder(docs_dir)
-    dossier = catalog.dossier.model
     templates = site_template_dirs(Path.cwd(), template_dirs)
-    folders = {edition_prefix(dossier, lang).rstrip("/") for lang in dossier.languages} - {""}
-    sites = {}
-    for edition in editions(dossier):
-        folder = edition_prefix(dossier, edition.language).rstrip("/")
-        intro_file = docs_dir / folder / HOME
-        state = "current"
-        if not intro_file.is_file():
-            intro_file, state = docs_dir / HOME, "missing"
-        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-        intro = with_notice(intro, notice(edition, state))
-        sites[folder] = (
-            edition,
-            build_site(
-                catalog,
-                templates,
-                intro,
-                doc_pages=_edition_pages(docs_dir, folder, folders),
-                renderer=render_in_parallel,
-                language=edition.language,
-                docs=docs_dir.as_posix(),
-            ),
-        )
+    sites = build_editions(catalog, templates, docs_dir, render_in_parallel)
     _, site = sites.pop("")
     write_pages(site, out_dir, docs_dir, sites)
     pages = len(site.pages) + sum(len(s.pages) for _, s in sites.values())
