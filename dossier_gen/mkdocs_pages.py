@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data as get_markdown_data
 
-from .rendering.textfile import read_exact, write_exact
+from .rendering.textfile import Shelved, shelve
 from .speed import memory, parallel
 
 if TYPE_CHECKING:
@@ -30,31 +30,65 @@ if TYPE_CHECKING:
 
 class GeneratedPage(File):
     """A generated page that a dirty rebuild may skip when its Markdown did not change, and
-    whose Markdown a one-shot build reads from the file it was rendered into."""
+    whose Markdown a one-shot build reads from where it was shelved."""
 
     unchanged = False
+    shelved: Shelved | None = None
+
+    @classmethod
+    def from_shelf(
+        cls, config: MkDocsConfig, src_uri: str, shelved: Shelved, inclusion: InclusionLevel
+    ) -> GeneratedPage:
+        """The page at `src_uri` whose Markdown is `shelved`. MkDocs sees the shelf file as
+        the page's source file; the page's content is only its own part of it."""
+        file = cls.generated(config, src_uri, abs_src_path=str(shelved.path), inclusion=inclusion)
+        assert isinstance(file, GeneratedPage)  # File.generated makes an instance of cls
+        file.shelved = shelved
+        return file
+
+    @classmethod
+    def from_text(
+        cls, config: MkDocsConfig, src_uri: str, markdown: str, inclusion: InclusionLevel
+    ) -> GeneratedPage:
+        """The page at `src_uri` whose Markdown is `markdown`."""
+        file = cls.generated(config, src_uri, content=markdown, inclusion=inclusion)
+        assert isinstance(file, GeneratedPage)  # File.generated makes an instance of cls
+        return file
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
 
     @property
     def content_string(self) -> str:
-        if self._content is None and self.abs_src_path is not None:
+        if self._content is None and self.shelved is not None:
             # Exactly as rendered: MkDocs' own reading would turn a carriage return into a
             # line break.
-            return read_exact(self.abs_src_path)
+            return self.shelved.read()
         return super().content_string
 
     @content_string.setter
     def content_string(self, value: str) -> None:
-        # As File's own setter: the content is this text now, no longer the file.
+        # As File's own setter: the content is this text now, no longer the shelf.
         self._content = value
         self.abs_src_path = None
+        self.shelved = None
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self._content is None and self.shelved is not None:
+            return self.content_string.encode("utf-8")
+        return super().content_bytes
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value
+        self.abs_src_path = None
+        self.shelved = None
 
     def size(self) -> int:
-        """How long the Markdown is, about: its file's size, without reading it."""
-        if self._content is None and self.abs_src_path is not None:
-            return os.path.getsize(self.abs_src_path)
+        """How long the Markdown is, about: its shelved size, without reading it."""
+        if self._content is None and self.shelved is not None:
+            return self.shelved.length
         return len(self.content_string)
 
 
@@ -84,8 +118,8 @@ class _Converted:
 
     digest: bytes
     """Of the Markdown converted: used only if the page's Markdown is still that."""
-    content: Path
-    """The HTML, in a file until MkDocs reaches the page: held in memory, 10,000 claims'
+    content: Shelved
+    """The HTML, shelved until MkDocs reaches the page: held in memory, 10,000 claims'
     pages took some 300 MiB."""
     toc: Any
     title: str | None
@@ -109,31 +143,30 @@ class ConvertedPage(Page):
 
     converted: _Converted | None = None
     _html: str | None = None
-    _html_file: Path | None = None
+    _html_shelved: Shelved | None = None
     """Where the HTML waits while `_html` is None."""
     _with_plugins = False
-    """Whether the plugins have the HTML: what they give back waits in `_html_file` too."""
+    """Whether the plugins have the HTML: what they give back is shelved too."""
 
     # MkDocs converts every page before it writes any, and keeps each page's HTML until the
-    # end: at 10,000 claims some 400 MiB. A page converted ahead keeps its HTML in a file
+    # end: at 10,000 claims some 400 MiB. A page converted ahead keeps its HTML on a shelf
     # from the moment the plugins have seen it until the theme writes the page.
     @property
     def content(self) -> str | None:
-        if self._html is None and self._html_file is not None:
-            self._html = read_exact(self._html_file)
+        if self._html is None and self._html_shelved is not None:
+            self._html = self._html_shelved.read()
         return self._html
 
     @content.setter
     def content(self, value: str | None) -> None:
-        if self._with_plugins and value and self._html_file is not None:
+        shelved = self._html_shelved
+        if self._with_plugins and value and shelved is not None:
             self._with_plugins = False
             if value is not self._html:  # a plugin changed it: that is what waits now
-                write_exact(self._html_file, value)
+                (self._html_shelved,) = shelve(shelved.path.with_name(_CHANGED), [value])
             self._html = None
             return
-        if self._html_file is not None:  # the theme has written the page: done with it
-            self._html_file.unlink(missing_ok=True)
-            self._html_file = None
+        self._html_shelved = None  # the theme has written the page: done with it
         self._html = value
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -144,7 +177,7 @@ class ConvertedPage(Page):
         for name, level, message in done.logs:
             logging.getLogger(name).log(level, "%s", message)
         # Read when the plugins ask for it; what they give back waits in the same file.
-        self._html, self._html_file, self._with_plugins = None, done.content, True
+        self._html, self._html_shelved, self._with_plugins = None, done.content, True
         self.toc = done.toc
         self._title_from_render = done.title
         self.present_anchor_ids = done.anchors
@@ -154,6 +187,11 @@ class ConvertedPage(Page):
                 for path, links in done.links.items()
                 if (target := files.get_file_from_path(path)) is not None
             }
+
+
+_CHANGED = "changed.html"
+"""The shelf, beside the workers' ones, of the HTML that plugins changed (in the build's own
+process, so only one process writes it)."""
 
 
 class _Logged(logging.Handler):
@@ -168,21 +206,21 @@ class _Logged(logging.Handler):
 def _convert_chunk(
     state: tuple[MkDocsConfig, Files, list[ConvertedPage], Path], start: int, stop: int
 ) -> list[_Converted]:
-    """MkDocs' conversion of pages `start` to `stop`, in a forked worker; the HTML goes to
-    a file in `folder`, named by the page's place in the list."""
+    """MkDocs' conversion of pages `start` to `stop`, in a forked worker; the HTML goes on
+    one shelf file in `folder` for the chunk."""
     config, files, pages, folder = state
     logged = _Logged()
     # The worker's own process: what the conversion logs is kept, to be logged by the build.
     for name in ("", "mkdocs"):
         logging.getLogger(name).handlers = [logged]
     out = []
-    for n, page in enumerate(pages[start:stop], start):
+    shelf = folder / f"{start}.html"
+    for page in pages[start:stop]:
         logged.records = []
         page.markdown, page.meta = get_markdown_data(page.file.content_string)
         Page.render(page, config, files)
         links = page.links_to_anchors or {}
-        html = folder / f"{n}.html"
-        write_exact(html, page.content or "")
+        (html,) = shelve(shelf, [page.content or ""])
         out.append(
             _Converted(
                 _digest(page.markdown),

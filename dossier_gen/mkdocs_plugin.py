@@ -349,15 +349,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 existing.content_string = page.read()
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            if page.file is not None:
-                file = GeneratedPage.generated(
-                    config, path, abs_src_path=str(page.file), inclusion=inclusion
-                )
-            else:
-                file = GeneratedPage.generated(
-                    config, path, content=page.markdown, inclusion=inclusion
-                )
-            assert isinstance(file, GeneratedPage)  # File.generated makes an instance of cls
+            file = (
+                GeneratedPage.from_shelf(config, path, page.file, inclusion)
+                if page.file is not None
+                else GeneratedPage.from_text(config, path, page.markdown, inclusion)
+            )
             if self._dirty:  # the page's HTML is its Markdown and its JSON-LD
                 assert self.preview is not None
                 file.unchanged = self.preview.unchanged(path, page.markdown, self.head.get(path))

@@ -43,7 +43,7 @@ from .sharing import (
     share_targets,
     with_front_matter,
 )
-from .textfile import read_exact
+from .textfile import Shelved
 from .timeline import claim_timeline, site_timeline
 
 
@@ -54,13 +54,13 @@ class Page:
     """The file an editor changes to change this page; the page's edit link points at it."""
     listed: bool
     """Whether the page belongs in the sidebar navigation (detail pages do not)."""
-    file: Path | None = None
-    """Where the renderer wrote the Markdown (front matter included) instead of handing it
+    file: Shelved | None = None
+    """Where the renderer shelved the Markdown (front matter included) instead of handing it
     over; `markdown` is then empty. A large build's pages do not all fit in memory at once."""
 
     def read(self) -> str:
         """The page's Markdown, with its front matter."""
-        return self.markdown if self.file is None else read_exact(self.file)
+        return self.markdown if self.file is None else self.file.read()
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,11 @@ class PageJob:
 
 
 PageRenderer = Callable[
-    [jinja2.Environment, Mapping[str, Any], list[PageJob]], Sequence[str] | Sequence[Path]
+    [jinja2.Environment, Mapping[str, Any], list[PageJob]], Sequence[str] | Sequence[Shelved]
 ]
 """Renders jobs to Markdown in order: serially here, or in parallel or from a cache. A
-renderer may instead write each page (`PageJob.finish` applied) to a file of its own and
-give the files."""
+renderer may instead shelve each page (`PageJob.finish` applied) in a scratch file and give
+where each is."""
 
 
 def render_page(env: jinja2.Environment, shared: Mapping[str, Any], job: PageJob) -> str:
@@ -347,7 +347,7 @@ def render_pages(
         # Compiled here, before any fork: workers inherit them instead of each compiling its
         # own, and the parent has them for the next `serve` rebuild, which renders in-process.
         env.get_template(template)
-    markdowns: list[str | Path | None] = list(renderer(env, shared, jobs))
+    markdowns: list[str | Shelved | None] = list(renderer(env, shared, jobs))
     if len(markdowns) != len(jobs):
         raise RuntimeError(f"the renderer gave {len(markdowns)} pages for {len(jobs)}")
     pages: dict[str, Page] = {}
@@ -357,7 +357,7 @@ def render_pages(
         markdown, markdowns[n] = markdowns[n], None
         if job.path in pages:  # page_path_problems refuses the records that would do this
             raise RuntimeError(f"two pages were rendered to {job.path}")
-        if isinstance(markdown, Path):
+        if isinstance(markdown, Shelved):
             pages[job.path] = Page("", job.source, job.listed, markdown)
         else:
             pages[job.path] = Page(job.finish(str(markdown)), job.source, job.listed)

@@ -25,7 +25,7 @@ from ..loading.load import ReadResult, read_record
 from ..publishing.cards import Card, write_card
 from ..records.base import Record
 from ..rendering.render import PageJob, PageRenderer, render_page
-from ..rendering.textfile import write_exact
+from ..rendering.textfile import Shelved, shelve
 from .cores import worker_count
 
 T = TypeVar("T")
@@ -123,24 +123,21 @@ def render_in_parallel(
 
 def _render_into_chunk(
     state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob], Path], start: int, stop: int
-) -> list[Path]:
+) -> list[Shelved]:
     env, shared, jobs, folder = state
-    written = []
-    for job in jobs[start:stop]:
-        target = folder / job.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_exact(target, job.finish(render_page(env, shared, job)))
-        written.append(target)
-    return written
+    pages = (job.finish(render_page(env, shared, job)) for job in jobs[start:stop])
+    # One file for the chunk's pages (not one a page), each written as soon as it is made.
+    return shelve(folder / f"{start}.md", pages)
 
 
 def render_into(folder: Path) -> PageRenderer:
-    """A renderer that writes each page's Markdown into `folder` (on every core) and gives the
-    files: at 10,000 claims the pages' text would take some 350 MiB held in memory."""
+    """A renderer that shelves each page's Markdown in `folder` (on every core) and gives
+    where each is: at 10,000 claims the pages' text would take some 350 MiB held in memory."""
 
     def render(
         env: jinja2.Environment, shared: Mapping[str, Any], jobs: list[PageJob]
-    ) -> list[Path]:
+    ) -> list[Shelved]:
+        folder.mkdir(parents=True, exist_ok=True)
         return map_forked(_render_into_chunk, (env, shared, jobs, folder), len(jobs))
 
     return render
