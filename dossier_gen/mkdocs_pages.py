@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -22,10 +23,13 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data as get_markdown_data
 
 from .rendering.textfile import Shelved, shelve
-from .speed import memory, parallel
+from .speed import memory, parallel, rawhtml
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger("dossier_gen.mkdocs_plugin")
+"""The plugin's own logger: what a conversion in a worker logs is logged again by the build."""
 
 
 class GeneratedPage(File):
@@ -142,6 +146,8 @@ class ConvertedPage(Page):
     is what was converted (a plugin may have changed it since); otherwise it converts."""
 
     converted: _Converted | None = None
+    pass_tables = False
+    """Whether its raw HTML tables go to the HTML unread (`speed.rawhtml`)."""
     _html: str | None = None
     _html_shelved: Shelved | None = None
     """Where the HTML waits while `_html` is None."""
@@ -172,7 +178,7 @@ class ConvertedPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         done, self.converted = self.converted, None
         if done is None or self.markdown is None or done.digest != _digest(self.markdown):
-            super().render(config, files)
+            convert(self, config, files)
             return
         for name, level, message in done.logs:
             logging.getLogger(name).log(level, "%s", message)
@@ -192,6 +198,38 @@ class ConvertedPage(Page):
 _CHANGED = "changed.html"
 """The shelf, beside the workers' ones, of the HTML that plugins changed (in the build's own
 process, so only one process writes it)."""
+
+
+def convert(page: ConvertedPage, config: MkDocsConfig, files: Files) -> None:
+    """MkDocs' conversion of the page's Markdown; with `pass_tables`, its raw HTML tables are
+    left out of it and put back in the HTML, which is the same HTML (`speed.rawhtml`)."""
+    original = page.markdown
+    markdown, tables = rawhtml.take_out(original) if page.pass_tables and original else ("", {})
+    if not tables:
+        Page.render(page, config, files)
+        return
+    page.markdown = markdown
+    try:
+        Page.render(page, config, files)
+    finally:
+        page.markdown = original
+    html = rawhtml.put_back(page.content or "", tables)
+    if html is None:  # a placeholder did not come through as its own paragraph
+        log.debug("Converted %s whole: its tables could not be passed through", page.file.src_uri)
+        Page.render(page, config, files)
+    else:
+        log.debug("Passed %d tables of %s through", len(tables), page.file.src_uri)
+        page.content = html
+
+
+def pass_tables_through(files: Files) -> None:
+    """Let every generated page pass its raw HTML tables through (`convert`), where the
+    pages are not converted ahead (a preview's rebuilds)."""
+    for file in files.documentation_pages():
+        if isinstance(file, GeneratedPage) and type(file.page) is Page:
+            file.page.__class__ = ConvertedPage
+            assert isinstance(file.page, ConvertedPage)
+            file.page.pass_tables = True
 
 
 class _Logged(logging.Handler):
@@ -218,7 +256,7 @@ def _convert_chunk(
     for page in pages[start:stop]:
         logged.records = []
         page.markdown, page.meta = get_markdown_data(page.file.content_string)
-        Page.render(page, config, files)
+        convert(page, config, files)
         links = page.links_to_anchors or {}
         (html,) = shelve(shelf, [page.content or ""])
         out.append(
@@ -241,9 +279,12 @@ def _convert_chunk(
     return out
 
 
-def convert_ahead(nav: Navigation, config: MkDocsConfig, files: Files, folder: Path) -> int:
+def convert_ahead(
+    nav: Navigation, config: MkDocsConfig, files: Files, folder: Path, pass_tables: bool
+) -> int:
     """Convert the generated pages' Markdown on every core, their HTML waiting in `folder`
-    (made here) until MkDocs reaches each page; how many pages (0: too few to pay)."""
+    (made here) until MkDocs reaches each page, passing raw HTML tables through if
+    `pass_tables`; how many pages (0: too few to pay)."""
     # MkDocs has by now made a plain Page for every page outside the navigation (only
     # `file.page` holds it), so a record page's Page is replaced here by one that can take
     # HTML made ahead. A generated page in the navigation (the claims list, the timeline:
@@ -262,6 +303,8 @@ def convert_ahead(nav: Navigation, config: MkDocsConfig, files: Files, folder: P
             pages.append(file.page)
         else:
             pages.append(ConvertedPage(None, file, config))
+    for page in pages:
+        page.pass_tables = pass_tables
     if len(pages) < parallel.MIN_ITEMS:
         return 0
     # Largest first, spread over the workers' chunks, so no worker is left with the long

@@ -226,14 +226,14 @@ def _synthetic_project(where: Path, claims: int, parallel_conversion: bool) -> P
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     flag = "true" if parallel_conversion else "false"
     # The speed options, all on or all off: the site must not tell them apart.
-    option = f"      parallel: {flag}\n      sidebar_cache: {flag}\n"
+    option = f"      parallel: {flag}\n      sidebar_cache: {flag}\n      pass_tables: {flag}\n"
     config = config.replace("      data_dir: data\n", "      data_dir: data\n" + option)
     (where / "mkdocs.yml").write_text(config, encoding="utf-8")
     return where
 
 
 @pytest.mark.slow
-def test_converting_pages_on_every_core_and_sharing_sidebars_give_the_same_site(tmp_path: Path):
+def test_the_speed_options_on_or_off_give_the_same_site(tmp_path: Path):
     # Enough pages for the pool (parallel.MIN_ITEMS); the same records either way.
     claims = 250
     sites = []
@@ -251,14 +251,19 @@ def test_converting_pages_on_every_core_and_sharing_sidebars_give_the_same_site(
         # conversion that silently never ran would give the same site too.
         converted = re.search(r"Converted (\d+) generated pages ahead", result.stderr)
         sidebars = re.search(r"Rendered the theme's sidebars (\d+) times for (\d+)", result.stderr)
+        passed = re.findall(r"Passed (\d+) tables of (\S+) through", result.stderr)
         if on:
+            # And the tables: the claims list's and most claim pages' went round Markdown.
+            assert "claims/index.md" in {page for _, page in passed}, result.stderr[-2000:]
+            assert len(passed) > claims // 2
+            assert "could not be passed through" not in result.stderr
             assert converted is not None, result.stderr[-2000:]
             assert int(converted.group(1)) >= parallel.MIN_ITEMS
             # Likewise the sidebar cache: most pages must have reused another's sidebars.
             assert sidebars is not None, result.stderr[-2000:]
             assert int(sidebars.group(1)) * 5 < int(sidebars.group(2)), sidebars.group(0)
         else:
-            assert converted is None and sidebars is None
+            assert converted is None and sidebars is None and passed == []
         sites.append(project / "site")
     pages = sum(1 for _ in sites[0].rglob("index.html"))
     assert pages >= parallel.MIN_ITEMS
