@@ -47,6 +47,7 @@ from .loading.safefiles import docs_folder_problems
 from .mkdocs_editions import alternates as edition_alternates
 from .mkdocs_editions import build_edition, edition_docs, edition_nav, material_language
 from .mkdocs_pages import GeneratedPage, LinkedFile, convert_ahead, pass_tables_through
+from .mkdocs_watch import watch_natively
 from .problems import DataError
 from .publishing import search
 from .publishing.audit import audit_site
@@ -111,6 +112,12 @@ class DossierConfig(base.Config):
     of Python-Markdown, which would read every tag only to pass them through unchanged, and
     put them back in the HTML: the same HTML (tested). Off, every table is read; the claims
     list alone takes 0.15 s at 1,000 claims, on every preview rebuild that changes a row."""
+    native_watcher = c.Type(bool, default=True)
+    """In `mkdocs serve` and `dossier serve`, hear of a saved file from the operating system
+    at once, instead of MkDocs' scan of every watched file twice a second. Turn it off where
+    the system's notices do not arrive: folders on a network drive, or shared into a
+    container from another system. A watched folder holding a linked folder is scanned
+    anyway (notices do not follow links)."""
     search_setup = c.Type(bool, default=True)
     """Answer the theme's search box with the dossier's own index (`publishing.search`):
     built from the records, with Chinese cut into words, fetched by a reader's browser only
@@ -596,4 +603,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # MkDocs watches the theme only with --watch-theme; the site's overrides are
             # edited as often as its templates.
             server.watch(config.theme.custom_dir)
+        if self.config.native_watcher:
+            reason = watch_natively(server)
+            if reason is None:
+                log.info("Watching for changes with the system's file notices")
+            else:
+                log.info("Watching for changes by scanning twice a second: %s", reason)
         return server

@@ -27,9 +27,12 @@ STAGES = [
     "importing",
     "editing",
 ]
-FACES = {"cli", "mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "__main__"}
+FACES = {"cli", "mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "mkdocs_watch", "__main__"}
 """The faces may import any stage; nothing imports them."""
-FACE_ONLY = {"mkdocs": {"mkdocs_plugin", "mkdocs_pages", "mkdocs_editions"}, "click": {"cli"}}
+FACE_ONLY = {
+    "mkdocs": {"mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "mkdocs_watch"},
+    "click": {"cli"},
+}
 """Third-party packages that only these faces may import."""
 PEERS_APART = {"speed", "importing", "editing"}
 """Stages at the end that build on the core side by side, never on one another."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -17,7 +18,12 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 def schema_texts() -> dict[str, str]:
     """File name → the schema as written to disk (stable: sorted keys, final newline)."""
-    return {
-        name: json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return dict(_schema_texts())
+
+
+@functools.cache  # the models do not change while a process runs; every preview rebuild asks
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (name, json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
         for name, model in SCHEMA_MODELS.items()
-    }
+    )
