@@ -50,7 +50,12 @@ SEARCHES = [
 ]
 """Searches on the synthetic dossiers: every claim holds "report" (the worst case), stems,
 names, Chinese runs, and a word found nowhere."""
-SPEED_OFF = {"parallel": False, "search_setup": False, "sidebar_cache": False}
+SPEED_OFF = {
+    "parallel": False,
+    "search_setup": False,
+    "sidebar_cache": False,
+    "pass_tables": False,
+}
 """The dossier plugin with its speed work off: MkDocs converts every page, Material indexes
 every page's HTML (with jieba) and readers download the whole index."""
 BARE_SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
@@ -330,9 +335,10 @@ def report(
         "",
         "The speed work, for the last target: the generated pages' Markdown converted on"
         " every core, the dossier's own search index (built from the records) instead of"
-        " Material's (every page's HTML parsed, Chinese cut with jieba), and the theme's"
-        " sidebars rendered once for the pages that share them. Without it: `parallel: false`,"
-        " `search_setup: false` and `sidebar_cache: false` in the dossier plugin's settings. Both"
+        " Material's (every page's HTML parsed, Chinese cut with jieba), the theme's sidebars"
+        " rendered once for the pages that share them, and raw HTML tables passed round"
+        " Python-Markdown. Without it: `parallel: false`, `search_setup: false`,"
+        " `sidebar_cache: false` and `pass_tables: false` in the dossier plugin's settings. Both"
         " arms keep the audit's memo of recurring lines and the pages waiting on disk.",
         "",
         "## Generator (load + validate + render to Markdown, in memory)",
