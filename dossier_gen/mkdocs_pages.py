@@ -222,14 +222,18 @@ def convert(page: ConvertedPage, config: MkDocsConfig, files: Files) -> None:
         page.content = html
 
 
+class TablePassingPage(ConvertedPage):
+    """A converted page whose raw HTML tables go to the HTML unread."""
+
+    pass_tables = True
+
+
 def pass_tables_through(files: Files) -> None:
     """Let every generated page pass its raw HTML tables through (`convert`), where the
     pages are not converted ahead (a preview's rebuilds)."""
     for file in files.documentation_pages():
         if isinstance(file, GeneratedPage) and type(file.page) is Page:
-            file.page.__class__ = ConvertedPage
-            assert isinstance(file.page, ConvertedPage)
-            file.page.pass_tables = True
+            file.page.__class__ = TablePassingPage
 
 
 class _Logged(logging.Handler):
@@ -293,18 +297,17 @@ def convert_ahead(
     in_nav = {id(page) for page in nav.pages}
     pages: list[ConvertedPage] = []
     sizes: list[int] = []
+    kind = TablePassingPage if pass_tables else ConvertedPage
     for file in files.documentation_pages():
         if not isinstance(file, GeneratedPage) or file.page is None:
             continue
         sizes.append(file.size())
         if id(file.page) in in_nav:
-            file.page.__class__ = ConvertedPage
+            file.page.__class__ = kind
             assert isinstance(file.page, ConvertedPage)
             pages.append(file.page)
         else:
-            pages.append(ConvertedPage(None, file, config))
-    for page in pages:
-        page.pass_tables = pass_tables
+            pages.append(kind(None, file, config))
     if len(pages) < parallel.MIN_ITEMS:
         return 0
     # Largest first, spread over the workers' chunks, so no worker is left with the long

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from dossier_gen.mkdocs_pages import ConvertedPage, convert
+from dossier_gen.mkdocs_pages import ConvertedPage, TablePassingPage, convert
 from dossier_gen.rendering.escape import attr, md_text
 from dossier_gen.speed import rawhtml
 
@@ -84,9 +84,8 @@ def _both_ways(config, markdown: str) -> tuple[Page, ConvertedPage]:
     files = Files([])
     whole = _page(Page, config, "whole", markdown)
     whole.render(config, files)
-    passed = _page(ConvertedPage, config, "passed", markdown)
+    passed = _page(TablePassingPage, config, "passed", markdown)
     assert isinstance(passed, ConvertedPage)
-    passed.pass_tables = True
     convert(passed, config, files)
     return whole, passed
 

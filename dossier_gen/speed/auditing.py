@@ -55,9 +55,11 @@ class PageAuditor:
         if len(self._batch) >= self.BATCH:
             self._send()
 
-    AHEAD = 8
+    AHEAD = 2
     """Batches sent and not yet audited, at most: beyond that the build waits for the audit
-    rather than hold every written page's HTML in memory while the audit catches up."""
+    rather than hold every written page's HTML in memory while the audit catches up. Eight
+    held up to 288 pages, the 10 MB claims list of 10,000 claims among them: two took the
+    build's peak from 530 to 515 MiB, in the same time (one run each)."""
 
     def _send(self) -> None:
         if self._batch and self._pool is not None:

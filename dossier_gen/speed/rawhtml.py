@@ -25,12 +25,13 @@ _PLAIN = re.compile(
             (?:="[^"<>&\n]*(?:&(?:[a-z][a-z0-9]*|\#[0-9]+|\#x[0-9a-f]+);[^"<>&\n]*)*")?
           )*\ ?/?>
       | </[a-z][a-z0-9-]*>
-      | [^<>&\t\r\x02\x03]
+      | [^<>&\t\r\x02\x03\n]+
       | &(?:[a-z][a-z0-9]*|\#[0-9]+|\#x[0-9a-f]+);
     )*""",
     re.VERBOSE | re.IGNORECASE,
 )
-"""Tags with quoted attribute values, end tags, text and complete character references."""
+"""A line of tags with quoted attribute values, end tags, text and complete character
+references."""
 
 _UNSAFE = re.compile(
     r"\s(?:id|name)\s*=|</?(?:script|style|textarea|pre|xmp|plaintext|title|noscript)\b"
@@ -51,7 +52,9 @@ def _eligible(block: str) -> bool:
         and block.count("<table") == 1
         and block.count("</table>") == 1
         and _UNSAFE.search(block) is None
-        and _PLAIN.fullmatch(block) is not None
+        # Line by line: the regular expression engine keeps a note for every repetition it
+        # might go back to, which over the 9 MB claims list of 10,000 claims was 265 MiB.
+        and all(_PLAIN.fullmatch(line) is not None for line in block.split("\n"))
     )
 
 
