@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data as get_markdown_data
 
-from .rendering.textfile import Shelved, shelve
+from .rendering.textfile import Shelf, Shelved, shelve
 from .speed import memory, parallel, rawhtml
 
 if TYPE_CHECKING:
@@ -255,32 +255,34 @@ def _convert_chunk(
     # The worker's own process: what the conversion logs is kept, to be logged by the build.
     for name in ("", "mkdocs"):
         logging.getLogger(name).handlers = [logged]
-    out = []
-    shelf = folder / f"{start}.html"
-    for page in pages[start:stop]:
-        logged.records = []
-        page.markdown, page.meta = get_markdown_data(page.file.content_string)
-        convert(page, config, files)
-        links = page.links_to_anchors or {}
-        (html,) = shelve(shelf, [page.content or ""])
-        out.append(
-            _Converted(
-                _digest(page.markdown),
-                html,
-                page.toc,
-                page._title_from_render,
-                page.present_anchor_ids or set(),
-                {target.src_uri: anchors for target, anchors in links.items()},
-                logged.records,
-            )
-        )
-        # This worker's copy of the page is done with: kept, every page a worker converted
-        # stayed in its memory (some 300 MiB a worker at 10,000 claims).
-        page.markdown, page.content, page.toc = None, None, TableOfContents([])
-        page.present_anchor_ids = page.links_to_anchors = None
+    with Shelf(folder / f"{start}.html") as shelf:
+        out = [_convert_one(page, config, files, shelf, logged) for page in pages[start:stop]]
     # The worker lives on to convert its next chunk: the pages it let go of go back.
     memory.give_back_freed_memory()
     return out
+
+
+def _convert_one(
+    page: ConvertedPage, config: MkDocsConfig, files: Files, shelf: Shelf, logged: _Logged
+) -> _Converted:
+    logged.records = []
+    page.markdown, page.meta = get_markdown_data(page.file.content_string)
+    convert(page, config, files)
+    links = page.links_to_anchors or {}
+    done = _Converted(
+        _digest(page.markdown),
+        shelf.add(page.content or ""),
+        page.toc,
+        page._title_from_render,
+        page.present_anchor_ids or set(),
+        {target.src_uri: anchors for target, anchors in links.items()},
+        logged.records,
+    )
+    # This worker's copy of the page is done with: kept, every page a worker converted
+    # stayed in its memory (some 300 MiB a worker at 10,000 claims).
+    page.markdown, page.content, page.toc = None, None, TableOfContents([])
+    page.present_anchor_ids = page.links_to_anchors = None
+    return done
 
 
 def convert_ahead(

@@ -46,15 +46,34 @@ class Shelved:
         return data.decode("utf-8")
 
 
+class Shelf:
+    """A shelf file open for adding texts to its end, in order (made if need be). The texts
+    can be read back once it is closed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file = open(path, "ab")  # noqa: SIM115 -- closed by close() or the with block
+        self._offset = self._file.tell()
+
+    def add(self, text: str) -> Shelved:
+        data = text.encode("utf-8")
+        self._file.write(data)
+        shelved = Shelved(self.path, self._offset, len(data))
+        self._offset += len(data)
+        return shelved
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Shelf:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
 def shelve(path: Path, texts: Iterable[str]) -> list[Shelved]:
     """Add `texts` to the end of the file at `path` (made if need be), each to be read back
     exactly by the `Shelved` given for it, in order."""
-    shelved = []
-    with open(path, "ab") as out:
-        offset = out.tell()
-        for text in texts:
-            data = text.encode("utf-8")
-            out.write(data)
-            shelved.append(Shelved(path, offset, len(data)))
-            offset += len(data)
-    return shelved
+    with Shelf(path) as shelf:
+        return [shelf.add(text) for text in texts]

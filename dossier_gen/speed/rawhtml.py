@@ -14,7 +14,6 @@ of its own. Tested: the same HTML and anchors with and without, on random tables
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 
@@ -43,6 +42,9 @@ elements whose content is not HTML, Markdown inside HTML, what could end a comme
 of spaces (Python-Markdown empties them, which would split the table), and characters
 Python-Markdown changes anywhere (tabs, carriage returns, its own markers)."""
 
+_STEM = "dossiertablepassedround"
+"""The placeholders' common start: a word no page of the dossier's own holds."""
+
 _CODE = re.compile(r"^ {0,3}(?:`{3}|~{3})", re.MULTILINE)
 
 
@@ -58,12 +60,6 @@ def _eligible(block: str) -> bool:
     )
 
 
-def _paragraphs(markdown: str) -> list[str]:
-    """The page's blank-line-separated blocks, exactly: joined by blank lines they give the
-    page again."""
-    return markdown.split("\n\n")
-
-
 def take_out(markdown: str) -> tuple[str, dict[str, str]]:
     """`markdown` with each table that can be passed through replaced by a paragraph of a
     placeholder, and the tables by placeholder: `put_back` restores them in the HTML.
@@ -72,17 +68,16 @@ def take_out(markdown: str) -> tuple[str, dict[str, str]]:
     starting `<table` and ending `</table>`, in plain tags and text."""
     if "<table" not in markdown or _CODE.search(markdown):
         return markdown, {}
-    # Named after the page's text, so the same page gives the same Markdown in any process
-    # (a page converted in a worker is matched to the build's by its Markdown).
-    digest = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=8)
-    stem = "dossiertable" + digest.hexdigest()
-    if stem in markdown:
+    # A fixed name, so the same page gives the same Markdown in any process (a page
+    # converted in a worker is matched to the build's by its Markdown); a page that
+    # already holds it is left whole.
+    if _STEM in markdown:
         return markdown, {}
     blocks: dict[str, str] = {}
-    parts = _paragraphs(markdown)
+    parts = markdown.split("\n\n")  # joined by blank lines, they give the page again
     for n, part in enumerate(parts):
         if part.startswith("<table") and _eligible(part):
-            token = f"{stem}n{len(blocks)}x"  # x: no token begins another (n1, n10)
+            token = f"{_STEM}n{len(blocks)}x"  # x: no token begins another (n1, n10)
             blocks[token] = part
             parts[n] = token
     return ("\n\n".join(parts), blocks) if blocks else (markdown, {})
