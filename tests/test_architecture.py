@@ -27,10 +27,18 @@ STAGES = [
     "importing",
     "editing",
 ]
-FACES = {"cli", "mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "mkdocs_watch", "__main__"}
+FACES = {
+    "cli",
+    "mkdocs_plugin",
+    "mkdocs_pages",
+    "mkdocs_editions",
+    "mkdocs_watch",
+    "mkdocs_config",
+    "__main__",
+}
 """The faces may import any stage; nothing imports them."""
 FACE_ONLY = {
-    "mkdocs": {"mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "mkdocs_watch"},
+    "mkdocs": {"mkdocs_plugin", "mkdocs_pages", "mkdocs_editions", "mkdocs_watch", "mkdocs_config"},
     "click": {"cli"},
 }
 """Third-party packages that only these faces may import."""
