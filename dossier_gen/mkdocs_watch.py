@@ -78,7 +78,11 @@ def watch_natively(server: LiveReloadServer) -> str | None:
     native = _Native()
     try:
         for watch, handler in watches:
-            native.schedule(handler, watch.path, recursive=watch.is_recursive, event_filter=CHANGES)
+            # The path MkDocs gave: for a file (mkdocs.yml), `path` is its folder, and only
+            # the file's own path makes watchdog drop the events of the files beside it (a
+            # log written there started a rebuild with each line).
+            path = getattr(watch, "raw_path", watch.path)
+            native.schedule(handler, path, recursive=watch.is_recursive, event_filter=CHANGES)
         native.start()
     except OSError as error:  # such as the system's limit on watches
         native.stop()

@@ -46,6 +46,10 @@ def test_the_watches_move_to_the_system_s_notices(tmp_path: Path):
         record.read_text()
         os.listdir(data / "claims")
         assert not _heard(server, 0.3)
+        # A file beside the config file is not watched: a log written there started a
+        # rebuild with each line.
+        (tmp_path / "serve.log").write_text("INFO - Building documentation...\n")
+        assert not _heard(server, 0.3)
         record.write_text("id: a\nedited: yes\n")
         # Well under MkDocs' scan every half second (the scan does not run: not started).
         assert _heard(server)
