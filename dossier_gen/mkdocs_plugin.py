@@ -189,6 +189,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.preview is not None:
+            self.preview.idle_gc.build_started()
             self.preview.settings(files_stamp(_settings_files(config)))
         if self.given_catalog is not None:
             catalog = self.given_catalog
@@ -513,6 +514,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             catalog, self.editions_catalog = self.editions_catalog, None
             for language in catalog.dossier.model.other_languages:
                 build_edition(catalog, language, config, DossierPlugin)
+        if self.preview is not None:
+            self.preview.idle_gc.build_finished()
 
     def _remove_scratch(self) -> None:
         if self.scratch is not None:
@@ -534,9 +537,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._remove_scratch()
+        if self.preview is not None:
+            self.preview.idle_gc.build_finished()
         if self.auditor is not None:
             self.auditor.close()
             self.auditor = None
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.idle_gc.close()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -16,6 +16,7 @@ import jinja2
 from ..publishing.audit import LineMemo
 from ..publishing.search import SearchDoc
 from .cache import PageCache, RecordCache
+from .memory import IdleCollector
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -55,6 +56,8 @@ class Preview:
         self.records = RecordCache()
         self.pages = PageCache()
         self.theme_code = CompiledTemplates()
+        self.idle_gc = IdleCollector()
+        """Full garbage collections wait for the server to be idle (`speed.memory`)."""
         self.audit_memo = LineMemo()
         """The audit's memo of lines, kept across rebuilds: a rebuilt page is mostly lines
         audited before."""
