@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from hypothesis import given
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from dossier_gen.loading.load import load_catalog
 from dossier_gen.rendering.indexes import build_indexes, claims_naming
+from dossier_gen.rendering.render import render_pages
 
 from .conftest import FIXTURE
 
@@ -91,3 +93,29 @@ def test_claims_naming_finds_what_a_scan_of_every_text_finds(texts, names):
     catalog = SimpleNamespace(entities=entities, claims=claims)
     ids = sorted(claims, reverse=True)
     assert claims_naming(catalog, ids) == _naive_claims_naming(catalog, ids)
+
+
+def test_the_home_page_lists_the_ten_most_recent_articles_and_says_where_the_rest_are(
+    tmp_path,
+):
+    from devtools.synth import write_dossier
+
+    catalog = load_catalog(write_dossier(tmp_path, 60) / "data")
+    articles = [sid for sid, _ in build_indexes(catalog).articles]
+    assert len(articles) > 10
+    home = render_pages(catalog)["index.md"].read()
+    listed = re.findall(r'class="dossier-articles__title" href="sources/([^/"]+)/"', home)
+    assert listed == articles[-10:]  # oldest first, as the whole list is
+    assert (
+        f"The 10 most recent of {len(articles)} articles checked. Every source is in the"
+        " [list of sources](sources/index.md)." in home
+    )
+
+
+def test_a_home_page_with_few_articles_lists_them_all():
+    catalog = load_catalog(FIXTURE / "data")
+    articles = [sid for sid, _ in build_indexes(catalog).articles]
+    home = render_pages(catalog)["index.md"].read()
+    listed = re.findall(r'class="dossier-articles__title" href="sources/([^/"]+)/"', home)
+    assert listed == articles and articles
+    assert "most recent of" not in home
