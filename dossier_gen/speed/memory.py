@@ -12,7 +12,7 @@ the dossier between rebuilds, a few million objects at 1,000 claims. Each rebuil
 enough new objects for one full pass of Python's cycle collector over all of them: 0.11 to
 0.15 s of a ~1 s rebuild (measured with `gc.callbacks` during `serve`). What survived a
 rebuild is set aside (`gc.freeze`) so the next one's passes look only at its own objects;
-the full pass runs once the server is idle.
+the full pass runs once the server has been idle for two seconds.
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ class IdleCollector:
     started, everything is collected (cycles left by earlier builds included) and set aside
     again. Objects freed by reference counting are freed at once, as always."""
 
-    def __init__(self, idle: float = 1.0) -> None:
+    def __init__(self, idle: float = 2.0) -> None:
+        # Long enough for the browser to have reloaded, and a person's next save to come
+        # after it as a rule: a save during the pass waits for it (~0.15 s at 1,000 claims).
         self.idle = idle
         self._lock = threading.Lock()
         self._building = False
