@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,11 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 context = browser.new_context()
                 page = context.new_page()
                 fetched: list[str] = []
+                open_: set[Any] = set()
                 page.on("request", lambda r, seen=fetched: seen.append(urlsplit(r.url).path))
+                page.on("request", open_.add)
+                page.on("requestfinished", open_.discard)
+                page.on("requestfailed", open_.discard)
                 page.goto(base + page_path)
                 page.wait_for_load_state("networkidle")
                 index = [p.lstrip("/") for p in fetched if p.lstrip("/").startswith("search/")]
@@ -68,7 +73,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 page.wait_for_load_state("networkidle")
                 # The theme searches at every key, so the first answer shown may be a shorter
                 # query's ("No matching" for "r"): read the count once it has stopped changing.
-                text = _settled(page, meta)
+                text = _settled(page, meta, lambda waiting=open_: len(waiting))
                 results = 0 if text.startswith("No") else _count(text.split()[0])
                 index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
                 costs.append(
@@ -80,14 +85,24 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
     return on_load, costs
 
 
-def _settled(page: Any, meta: Any, quiet_ms: int = 1500, limit_ms: int = 60_000) -> str:
-    """The result count's text once it has not changed for `quiet_ms`."""
+def _settled(
+    page: Any,
+    meta: Any,
+    in_flight: Callable[[], int],
+    quiet_ms: int = 1500,
+    limit_ms: int = 60_000,
+) -> str:
+    """The result count's text once no request is open and it has not changed for `quiet_ms`.
+
+    A count that only stops changing is not enough at 10,000 claims: a shorter query's "No
+    matching documents" can stay for longer than the quiet spell while the whole query's
+    shards are still on their way (two counts of 0 in the run at `bf245e3`)."""
     text, still, waited = meta.inner_text(), 0, 0
     while still < quiet_ms and waited < limit_ms:
         page.wait_for_timeout(250)
         waited += 250
         now = meta.inner_text()
-        still = still + 250 if now == text else 0
+        still = still + 250 if now == text and not in_flight() else 0
         text = now
     return text
 

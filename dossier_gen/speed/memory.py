@@ -77,17 +77,23 @@ class IdleCollector:
         self.collections = 0
         """Full passes run while idle, for tests and reports."""
 
+    def _stop_waiting(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
     def build_started(self) -> None:
         with self._lock:
             self._building = True
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._stop_waiting()
 
     def build_finished(self) -> None:
+        """(Also when the build failed: MkDocs may report one build's end twice, as its
+        post-build step and as its error.)"""
         with self._lock:
             self._building = False
             gc.freeze()
+            self._stop_waiting()
             self._timer = threading.Timer(self.idle, self._collect)
             self._timer.daemon = True  # never keeps a stopped server's process alive
             self._timer.start()
@@ -104,7 +110,5 @@ class IdleCollector:
     def close(self) -> None:
         """Stop waiting, and give the set-aside objects back to the collector."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._stop_waiting()
             gc.unfreeze()
