@@ -51,9 +51,10 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 fetched: list[str] = []
                 open_: set[Any] = set()
                 page.on("request", lambda r, seen=fetched: seen.append(urlsplit(r.url).path))
-                page.on("request", open_.add)
-                page.on("requestfinished", open_.discard)
-                page.on("requestfailed", open_.discard)
+                # (Playwright takes Python functions only, not a set's bound methods.)
+                page.on("request", lambda r, waiting=open_: waiting.add(r))
+                page.on("requestfinished", lambda r, waiting=open_: waiting.discard(r))
+                page.on("requestfailed", lambda r, waiting=open_: waiting.discard(r))
                 page.goto(base + page_path)
                 page.wait_for_load_state("networkidle")
                 index = [p.lstrip("/") for p in fetched if p.lstrip("/").startswith("search/")]
