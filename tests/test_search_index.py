@@ -108,10 +108,13 @@ def test_results_show_the_verdict_and_a_snippet_of_the_summary():
         assert doc.title == plain_title(claim.model.title)
         assert doc.label == scale.rating(claim.model.rating).label
         assert claim.model.summary.startswith(doc.snippet.removesuffix("…"))
+        # The rating last, for the chip's colours; a claim has no names to come first by.
+        assert doc.row()[5:] == [[], claim.model.rating]
     for eid, entity in catalog.entities.items():
         doc = docs[urls.entity_page(eid)]
         assert doc.label in search.ENTITY_LABELS.values()
         assert search.name_key(entity.model.name) in doc.row()[5]
+        assert len(doc.row()) == 6
 
 
 def test_the_index_is_the_same_for_the_same_records():

@@ -14,8 +14,8 @@ The files (paths in `rendering.urls`):
   documents per block, the stop words, and a version that changes with the content;
 - `search/terms/<n>.json`: term → postings (document numbers, delta-coded, each with a
   weight from the fields the term is in), for the terms whose key hashes to shard `n`;
-- `search/docs/<n>.json`: what a result shows (address, title, kind, verdict, snippet) for
-  documents `n * block` up to the next block.
+- `search/docs/<n>.json`: what a result shows (address, title, kind, verdict, snippet, and
+  a claim's rating for its chip's colours) for documents `n * block` up to the next block.
 
 How a query chooses its shards: each word of the query is keyed by its first two
 characters (a Chinese word by its first character), and the key's FNV-1a hash modulo the
@@ -173,11 +173,17 @@ class SearchDoc:
     names: tuple[str, ...] = ()
     """What a reader may type to mean exactly this page (a person's names, a page's title):
     such a result comes first."""
+    rating: str | None = None
+    """A claim's rating id: its chip takes the verdict's colours (`.rating-<id>`)."""
 
     def row(self) -> list[Any]:
+        """[address, title, kind, chip, snippet], then the names (empty if none) when there
+        are names or a rating, then the rating if any."""
         row = [self.location, self.title, self.kind, self.label or "", self.snippet]
-        if self.names:
+        if self.names or self.rating:
             row.append([name_key(name) for name in self.names])
+        if self.rating:
+            row.append(self.rating)
         return row
 
     def weights(self) -> dict[str, int]:
@@ -254,6 +260,7 @@ def claim_doc(
         verdict,
         snippet(t.summary if t else claim.summary),
         tuple(fields),
+        rating=claim.rating,
     )
 
 

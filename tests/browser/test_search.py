@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dossier_gen.publishing.search import SearchDoc, record_docs, shard_of, terms
+from dossier_gen.records.ratings import RatingScale
 from dossier_gen.rendering import urls
 
 from . import pick
@@ -155,11 +156,40 @@ def test_results_show_verdicts_and_claims_come_before_people_before_sources(choo
     kinds = [docs[path].kind for path, _, _ in found if path in docs]
     assert kinds == sorted(kinds), found
     labels = catalog.dossier.model.scale.by_id()
+    # Each chip's colours, as the reader sees them (the first ten results are shown).
+    painted = page.locator(".md-search-result__item").evaluate_all(
+        """els => els.map(e => {
+            const chip = e.querySelector('.md-tag');
+            return [new URL(e.querySelector('a').href).pathname,
+                    chip ? getComputedStyle(chip.firstElementChild || chip).backgroundColor
+                         : ''];
+        })"""
+    )
+    root = urlsplit(site.url).path
+    colours = {path.removeprefix(root): colour for path, colour in painted}
+    claims_shown = 0
     for path, title, chip in found:
         if path.startswith("claims/") and path != "claims/":
             claim = catalog.claims[path.split("/")[1]].model
             assert chip == labels[claim.rating].label
             assert title == docs[urls.claim_page(path.split("/")[1])].title
+            if path in colours:
+                claims_shown += 1
+                # A claim's chip has its verdict's colours, as the badges on its page do.
+                assert colours[path] == _rgb(RatingScale.colours(claim.rating).background)
+        elif path in colours and colours[path]:
+            assert colours[path] not in {
+                _rgb(RatingScale.colours(rating.id).background)
+                for rating in catalog.dossier.model.ratings
+            }, path
+    assert claims_shown, found
+
+
+def _rgb(hex_colour: str) -> str:
+    """`#3f4a57` as a browser's computed style gives it: `rgb(63, 74, 87)`."""
+    value = hex_colour.lstrip("#")
+    red, green, blue = (int(value[n : n + 2], 16) for n in (0, 2, 4))
+    return f"rgb({red}, {green}, {blue})"
 
 
 def test_english_words_are_found_by_their_stem(choose, page):

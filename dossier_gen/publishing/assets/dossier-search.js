@@ -351,7 +351,12 @@ function rank(index, words, byShard, query) {
           score: hits.length - n,
           terms: terms
         };
-        if (r[3]) item.tags = [escapeHTML(r[3])];
+        // The theme adds a chip's text as HTML: a claim's verdict is wrapped in its rating's
+        // class, so the chip has the verdict's colours, as badges on the pages do.
+        if (r[3]) {
+          item.tags = [r[6] ? '<span class="dossier-search-verdict rating-' + escapeHTML(r[6]) +
+            '">' + escapeHTML(r[3]) + "</span>" : escapeHTML(r[3])];
+        }
         return [item];
       })
     };
