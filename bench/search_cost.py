@@ -32,6 +32,30 @@ class Cost:
     """Bytes, as a compressing server sends them."""
 
 
+ANSWERS = """(() => {
+  // The last query the theme sent its search worker, and the query of the last answer
+  // (the dossier's worker names it): equal once the last query has been answered.
+  const Native = window.Worker;
+  window.__dossierSearch = { sent: null, answered: undefined };
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, ...rest) => {
+      if (message && message.type === 2) window.__dossierSearch.sent = message.data;
+      return post(message, ...rest);
+    };
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) {
+        window.__dossierSearch.answered = event.data.data.query;
+      }
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();"""
+"""Installed before the theme's scripts run (Playwright's init script)."""
+
+
 def _gzipped(site: Path, path: str) -> int:
     return len(gzip.compress((site / path).read_bytes(), compresslevel=6, mtime=0))
 
@@ -47,6 +71,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
         try:
             for n, query in enumerate(queries):
                 context = browser.new_context()
+                context.add_init_script(ANSWERS)
                 page = context.new_page()
                 fetched: list[str] = []
                 open_: set[Any] = set()
@@ -55,6 +80,16 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 page.on("request", lambda r, waiting=open_: waiting.add(r))
                 page.on("requestfinished", lambda r, waiting=open_: waiting.discard(r))
                 page.on("requestfailed", lambda r, waiting=open_: waiting.discard(r))
+                # What went wrong, if a search fails: said beside the figures, not guessed.
+                trouble: list[str] = []
+                page.on(
+                    "requestfailed",
+                    lambda r, said=trouble: said.append(f"{r.url}: {r.failure}"),
+                )
+                page.on(
+                    "console",
+                    lambda m, said=trouble: said.append(m.text) if m.type != "log" else None,
+                )
                 page.goto(base + page_path)
                 page.wait_for_load_state("networkidle")
                 index = [p.lstrip("/") for p in fetched if p.lstrip("/").startswith("search/")]
@@ -77,6 +112,8 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 text = _settled(page, meta, lambda waiting=open_: len(waiting))
                 results = 0 if text.startswith("No") else _count(text.split()[0])
                 index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
+                if trouble:
+                    print(f"search_cost: {query!r}: {'; '.join(trouble)}", file=sys.stderr)
                 costs.append(
                     Cost(query, results, len(index), sum(_gzipped(site, p) for p in index))
                 )
@@ -93,18 +130,27 @@ def _settled(
     quiet_ms: int = 1500,
     limit_ms: int = 60_000,
 ) -> str:
-    """The result count's text once no request is open and it has not changed for `quiet_ms`.
+    """The result count's text once the worker has answered the last query sent, no request
+    is open and the text has not changed for `quiet_ms`.
 
     A count that only stops changing is not enough at 10,000 claims: a shorter query's "No
-    matching documents" can stay for longer than the quiet spell while the whole query's
-    shards are still on their way (two counts of 0 in the run at `bf245e3`)."""
+    matching documents" stayed on screen longer than the quiet spell while the worker was
+    still fetching, and then ranking, the whole query's results (two counts of 0 in the run
+    at `bf245e3`, one at `6c0f169` with no request open)."""
+    answered = (
+        "() => window.__dossierSearch.sent !== null"
+        " && window.__dossierSearch.answered === window.__dossierSearch.sent"
+    )
     text, still, waited = meta.inner_text(), 0, 0
     while still < quiet_ms and waited < limit_ms:
         page.wait_for_timeout(250)
         waited += 250
         now = meta.inner_text()
-        still = still + 250 if now == text and not in_flight() else 0
+        done = now == text and not in_flight() and page.evaluate(answered)
+        still = still + 250 if done else 0
         text = now
+    if still < quiet_ms:
+        raise RuntimeError(f"the search had not settled after {limit_ms / 1000:.0f} s: {text!r}")
     return text
 
 

@@ -367,12 +367,17 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (message.type !== QUERY) return;
   var number = ++latest;
+  // Each answer names the query it answers (the theme reads only `items`), so a test or a
+  // benchmark can tell the last query's answer from an earlier one's.
   search(message.data).then(function (result) {
     // A reader types faster than shards arrive: only the latest query's answer is shown.
+    result.query = message.data;
     if (number === latest) postMessage({ type: RESULT, data: result });
   }, function (error) {
     console.warn("search failed:", error);
-    if (number === latest) postMessage({ type: RESULT, data: { items: [] } });
+    if (number === latest) {
+      postMessage({ type: RESULT, data: { items: [], query: message.data } });
+    }
   });
 });
 
