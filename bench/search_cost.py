@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,12 +73,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 context.add_init_script(ANSWERS)
                 page = context.new_page()
                 fetched: list[str] = []
-                open_: set[Any] = set()
                 page.on("request", lambda r, seen=fetched: seen.append(urlsplit(r.url).path))
-                # (Playwright takes Python functions only, not a set's bound methods.)
-                page.on("request", lambda r, waiting=open_: waiting.add(r))
-                page.on("requestfinished", lambda r, waiting=open_: waiting.discard(r))
-                page.on("requestfailed", lambda r, waiting=open_: waiting.discard(r))
                 # What went wrong, if a search fails: said beside the figures, not guessed.
                 trouble: list[str] = []
                 page.on(
@@ -109,7 +103,7 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
                 page.wait_for_load_state("networkidle")
                 # The theme searches at every key, so the first answer shown may be a shorter
                 # query's ("No matching" for "r"): read the count once it has stopped changing.
-                text = _settled(page, meta, lambda waiting=open_: len(waiting))
+                text = _settled(page, meta)
                 results = 0 if text.startswith("No") else _count(text.split()[0])
                 index = sorted({p.lstrip("/") for p in fetched if "/search/" in "/" + p})
                 if trouble:
@@ -123,15 +117,9 @@ def search_costs(site: Path, queries: list[str], page_path: str = "") -> tuple[i
     return on_load, costs
 
 
-def _settled(
-    page: Any,
-    meta: Any,
-    in_flight: Callable[[], int],
-    quiet_ms: int = 1500,
-    limit_ms: int = 60_000,
-) -> str:
-    """The result count's text once the worker has answered the last query sent, no request
-    is open and the text has not changed for `quiet_ms`.
+def _settled(page: Any, meta: Any, quiet_ms: int = 1500, limit_ms: int = 60_000) -> str:
+    """The result count's text once the worker has answered the last query sent (it fetches
+    what it needs first) and the text has not changed for `quiet_ms`.
 
     A count that only stops changing is not enough at 10,000 claims: a shorter query's "No
     matching documents" stayed on screen longer than the quiet spell while the worker was
@@ -146,7 +134,7 @@ def _settled(
         page.wait_for_timeout(250)
         waited += 250
         now = meta.inner_text()
-        done = now == text and not in_flight() and page.evaluate(answered)
+        done = now == text and page.evaluate(answered)
         still = still + 250 if done else 0
         text = now
     if still < quiet_ms:

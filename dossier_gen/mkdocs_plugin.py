@@ -429,7 +429,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # The theme has put the page's HTML into `output`: the page's own copy goes
             # before the head is edited, which copies `output`. At 10,000 claims, with the
             # 10 MB claims list, the build's peak went from 500 to 477 MiB (one run each).
+            # Search and the theme read the HTML in on_page_context; anchors were listed
+            # while rendering it. The title stays, so other pages' links keep their text.
             page.content = ""
+            page.toc = TableOfContents([])  # anchors are checked from present_anchor_ids
+            self.written.tick()
         feed_title = self._feed_title(config)
         alternates = edition_alternates(self.dossier, self.language, page.url)
         block = head_block(
@@ -450,11 +454,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         output = insert_csp(output)
         if self.auditor is not None:
             self.auditor.add(page.file.dest_uri, output)
-        if self.preview is None and isinstance(page.file, GeneratedPage):
-            # Search and the theme read the HTML in on_page_context; anchors were listed
-            # while rendering it. The title stays, so other pages' links keep their text.
-            page.toc = TableOfContents([])  # anchors are checked from present_anchor_ids
-            self.written.tick()
         return output
 
     def on_post_template(
