@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier_gen.publishing.search import segment_han, shard_of
+from dossier_gen.publishing.search_words import segment_han, shard_of
 
 from .conftest import ROOT
 from .newsroom import NewDossier

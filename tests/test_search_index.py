@@ -11,6 +11,7 @@ import pytest
 
 from dossier_gen import load_catalog
 from dossier_gen.publishing import search
+from dossier_gen.publishing import search_words as words
 from dossier_gen.rendering import urls
 from dossier_gen.rendering.escape import plain_title
 
@@ -22,7 +23,7 @@ def _han_runs(catalog) -> set[str]:
     for records in (catalog.claims, catalog.entities, catalog.sources):
         for record in records.values():
             for value in _strings(record.model.model_dump()):
-                runs.update(search._HAN.findall(value))
+                runs.update(words._HAN.findall(value))
     return runs
 
 
@@ -44,13 +45,13 @@ def test_rjieba_cuts_every_chinese_run_of_the_real_data_as_jieba_does():
     jieba.setLogLevel(60)
     runs = _han_runs(load_catalog(ROOT / "data"))
     assert len(runs) > 50, "the real data should hold Chinese text"
-    different = {run: (search.segment_han(run), list(jieba.cut(run))) for run in sorted(runs)}
+    different = {run: (words.segment_han(run), list(jieba.cut(run))) for run in sorted(runs)}
     different = {run: cut for run, cut in different.items() if cut[0] != cut[1]}
     assert different == {}
 
 
 def test_words_are_cut_as_the_browser_cuts_queries():
-    assert list(search.terms("The FBI's 2017 Investigation, Sun Lijun (孙力军) 公安部副部长")) == [
+    assert list(words.terms("The FBI's 2017 Investigation, Sun Lijun (孙力军) 公安部副部长")) == [
         "fbi",
         "s",
         "2017",
@@ -62,8 +63,8 @@ def test_words_are_cut_as_the_browser_cuts_queries():
         "副",
         "部长",
     ]
-    assert search.name_key("Guo Wengui (郭文贵)") == "guowengui郭文贵"
-    assert search.shard_key("investigation") == "in" and search.shard_key("董经纬") == "董"
+    assert words.name_key("Guo Wengui (郭文贵)") == "guowengui郭文贵"
+    assert words.shard_key("investigation") == "in" and words.shard_key("董经纬") == "董"
 
 
 def _index(catalog, pages=()):
@@ -80,7 +81,7 @@ def test_every_word_is_in_the_shard_its_key_names_with_the_documents_it_is_in():
     found = 0
     for n in range(manifest["shards"]):
         for term, postings in json.loads(files[urls.search_terms(n)]).items():
-            assert search.shard_of(term, manifest["shards"]) == n
+            assert words.shard_of(term, manifest["shards"]) == n
             number = 0
             for i in range(0, len(postings), 2):
                 number += postings[i]
@@ -113,7 +114,7 @@ def test_results_show_the_verdict_and_a_snippet_of_the_summary():
     for eid, entity in catalog.entities.items():
         doc = docs[urls.entity_page(eid)]
         assert doc.label in search.ENTITY_LABELS.values()
-        assert search.name_key(entity.model.name) in doc.row()[5]
+        assert words.name_key(entity.model.name) in doc.row()[5]
         assert len(doc.row()) == 6
 
 

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from dossier_gen.publishing.search import SearchDoc, record_docs, shard_of, terms
+from dossier_gen.publishing.search import SearchDoc, record_docs
+from dossier_gen.publishing.search_words import shard_of, terms
 from dossier_gen.records.ratings import RatingScale
 from dossier_gen.rendering import urls
 
