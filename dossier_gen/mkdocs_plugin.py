@@ -191,6 +191,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.preview is not None:
             self.preview.idle_gc.build_started()
             self.preview.settings(files_stamp(_settings_files(config)))
+            # Before the theme's search plugin, which compiles templates in its on_config.
+            theme = config.theme
+            theme.get_env = self.preview.theme_environments(theme.get_env)  # type: ignore[method-assign]
         if self.given_catalog is not None:
             catalog = self.given_catalog
         else:
@@ -367,8 +370,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        if self.preview is not None:
-            env.bytecode_cache = self.preview.theme_code
         self.sidebars = sidebars.install(env) if self.config.sidebar_cache else None
         return env
 
@@ -530,8 +531,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         site = Path(config.site_dir)
         pages = {path: doc for path, doc in self.page_search.items() if path in self.pages_searched}
         docs = [*self.search.values(), *pages.values()]
-        weights = self.preview.search_weights(docs) if self.preview is not None else None
-        for path, content in search.index_files(docs, weights).items():
+        if self.preview is None:
+            files = search.index_files(docs)
+        else:
+            files = self.preview.search_files(docs)
+            if not self.preview.dirty:  # MkDocs emptied the site's folder for this build
+                files = self.preview.search_index.files
+        for path, content in files.items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

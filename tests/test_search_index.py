@@ -5,17 +5,23 @@ used, and which the search box's query segmentation was tuned against)."""
 from __future__ import annotations
 
 import json
+import os
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier_gen import load_catalog
 from dossier_gen.publishing import search
 from dossier_gen.publishing import search_words as words
 from dossier_gen.rendering import urls
 from dossier_gen.rendering.escape import plain_title
+from dossier_gen.speed.search_index import KeptIndex
 
 from .conftest import FIXTURE, ROOT
+
+CI = os.environ.get("CI") == "true"
 
 
 def _han_runs(catalog) -> set[str]:
@@ -129,3 +135,89 @@ def test_the_index_is_the_same_for_the_same_records():
 )
 def test_snippets_end_at_a_word(text, limit, expected):
     assert search.snippet(text, limit) == expected
+
+
+_WORDS = ["spy", "defector", "minister", "vice", "security", "副部长", "董经纬", "公安部", "a"]
+
+
+def _search_doc(n: int, kind: int, words: list[str], rating: str | None) -> search.SearchDoc:
+    text = " ".join(words)
+    return search.SearchDoc(
+        f"p{n}/",
+        " ".join(words[:2]) or "untitled",
+        kind,
+        "Label",
+        text,
+        ((text, search.TITLE), (" ".join(reversed(words)), search.BODY)),
+        rating=rating,
+    )
+
+
+_words = st.lists(st.sampled_from(_WORDS), max_size=6)
+_ratings = st.sampled_from([None, "false", "true"])
+_docs = st.lists(
+    st.builds(_search_doc, st.integers(0, 40), st.integers(0, 3), _words, _ratings),
+    max_size=25,
+    unique_by=lambda doc: doc.location,
+)
+# Mostly what an editor does, a document's words or verdict edited; sometimes a document
+# added, removed or moved to another kind, which numbers the documents afresh.
+_edits = st.lists(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("edit"), st.integers(0, 99), _words, _ratings),
+            st.tuples(st.just("edit"), st.integers(0, 99), _words, _ratings),
+            st.tuples(st.just("edit"), st.integers(0, 99), _words, _ratings),
+            st.tuples(st.just("add"), st.integers(41, 60), _words, _ratings),
+            st.tuples(st.just("remove"), st.integers(0, 99), _words, _ratings),
+            st.tuples(st.just("kind"), st.integers(0, 99), _words, _ratings),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    max_size=8,
+)
+
+
+def _edited(docs: list[search.SearchDoc], edit: tuple) -> list[search.SearchDoc]:
+    action, n, words, rating = edit
+    docs = list(docs)
+    if action == "add":
+        return (
+            [*docs, _search_doc(n, 0, words, rating)]
+            if f"p{n}/" not in {d.location for d in docs}
+            else docs
+        )
+    if not docs:
+        return docs
+    i = n % len(docs)
+    number = int(docs[i].location[1:-1])
+    if action == "remove":
+        del docs[i]
+    elif action == "kind":
+        docs[i] = _search_doc(number, (docs[i].kind + 1) % 4, words, rating)
+    else:
+        docs[i] = _search_doc(number, docs[i].kind, words, rating)
+    return docs
+
+
+@given(docs=_docs, edits=_edits, per_shard=st.sampled_from([2, 7, search.POSTINGS_PER_SHARD]))
+@settings(max_examples=300, deadline=None, derandomize=CI)
+def test_a_kept_index_updated_edit_by_edit_is_the_index_built_afresh(docs, edits, per_shard):
+    # Small shards and blocks, so that edits change how many shards there are as well as
+    # their words, and touch several blocks.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "POSTINGS_PER_SHARD", per_shard)
+        patch.setattr(search, "DOCS_PER_BLOCK", 4)
+        kept = KeptIndex()
+        before: dict[str, bytes] = {}
+        for together in [[], *edits]:  # the edits one save makes
+            for edit in together:
+                docs = _edited(docs, edit)
+            weights = {doc.location: doc.weights() for doc in docs}
+            changed = kept.update(docs, weights)
+            afresh = search.index_files(docs)
+            assert kept.files == afresh
+            # What a preview writes: every file that differs from the last rebuild's index.
+            assert changed == {p: data for p, data in afresh.items() if before.get(p) != data}
+            before = afresh

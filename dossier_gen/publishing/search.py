@@ -305,8 +305,46 @@ def record_docs(catalog: Catalog, language: str | None = None) -> dict[str, Sear
     return docs
 
 
-def _json(value: Any) -> bytes:
+def shard_count(postings: int) -> int:
+    """How many term shards an index of this many postings is split into."""
+    return max(1, math.ceil(postings / POSTINGS_PER_SHARD))
+
+
+def delta_coded(postings: Iterable[tuple[int, int]]) -> list[int]:
+    """(document number, weight) pairs in ascending order → [gap, weight, gap, weight…]."""
+    coded: list[int] = []
+    previous = 0
+    for number, weight in postings:
+        coded += (number - previous, weight)
+        previous = number
+    return coded
+
+
+def encode(value: Any) -> bytes:
+    """An index file's bytes (terms in a shard in sorted order, as they were added)."""
     return orjson.dumps(value)
+
+
+def with_manifest(files: dict[str, bytes], docs: int, shards: int) -> dict[str, bytes]:
+    """`files` (the shards and blocks) and the manifest, whose version hashes them all."""
+    version = hashlib.blake2b(digest_size=8)
+    for path in sorted(files):
+        version.update(path.encode() + b"\0" + files[path])
+    files[urls.SEARCH_MANIFEST] = encode(
+        {
+            "version": version.hexdigest(),
+            "docs": docs,
+            "shards": shards,
+            "block": DOCS_PER_BLOCK,
+            "stop": sorted(STOP_WORDS),
+        }
+    )
+    return files
+
+
+def ordered(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
+    """Documents in the order they are numbered: by kind (claims first), then as given."""
+    return sorted(docs, key=lambda doc: doc.kind)
 
 
 def index_files(
@@ -314,45 +352,29 @@ def index_files(
 ) -> dict[str, bytes]:
     """The index's files by site path (`search/index.json`, its shards and blocks).
 
-    Documents are numbered by kind (claims first), then in the order given. `weights` holds
-    each document's term weights by location when they were worked out already (a preview
-    keeps them between rebuilds); any missing are computed here."""
-    ordered = sorted(docs, key=lambda doc: doc.kind)
+    Documents are numbered by `ordered`. `weights` holds each document's term weights by
+    location when they were worked out already; any missing are computed here. A preview
+    keeps an index between rebuilds and re-encodes only what an edit changes
+    (`speed.search_index`), to the same files."""
+    numbered = ordered(docs)
     postings: dict[str, list[int]] = {}
-    for number, doc in enumerate(ordered):
+    for number, doc in enumerate(numbered):
         found = weights.get(doc.location) if weights is not None else None
         for term, weight in (found if found is not None else doc.weights()).items():
             postings.setdefault(term, []).extend((number, weight))
-    total = sum(len(p) for p in postings.values()) // 2
-    shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
+    shards = shard_count(sum(len(p) for p in postings.values()) // 2)
     by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         flat = postings[term]
-        delta: list[int] = []
-        previous = 0
-        for i in range(0, len(flat), 2):
-            delta += (flat[i] - previous, flat[i + 1])
-            previous = flat[i]
-        by_shard[shard_of(term, shards)][term] = delta
+        pairs = zip(flat[::2], flat[1::2], strict=True)
+        by_shard[shard_of(term, shards)][term] = delta_coded(pairs)
     files: dict[str, bytes] = {}
     for n, shard in enumerate(by_shard):
-        files[urls.search_terms(n)] = _json(shard)
-    for n in range(0, len(ordered), DOCS_PER_BLOCK):
-        block = [doc.row() for doc in ordered[n : n + DOCS_PER_BLOCK]]
-        files[urls.search_docs(n // DOCS_PER_BLOCK)] = _json(block)
-    version = hashlib.blake2b(digest_size=8)
-    for path in sorted(files):
-        version.update(path.encode() + b"\0" + files[path])
-    files[urls.SEARCH_MANIFEST] = _json(
-        {
-            "version": version.hexdigest(),
-            "docs": len(ordered),
-            "shards": shards,
-            "block": DOCS_PER_BLOCK,
-            "stop": sorted(STOP_WORDS),
-        }
-    )
-    return files
+        files[urls.search_terms(n)] = encode(shard)
+    for n in range(0, len(numbered), DOCS_PER_BLOCK):
+        block = [doc.row() for doc in numbered[n : n + DOCS_PER_BLOCK]]
+        files[urls.search_docs(n // DOCS_PER_BLOCK)] = encode(block)
+    return with_manifest(files, len(numbered), shards)
 
 
 def gzipped_size(data: bytes) -> int:
