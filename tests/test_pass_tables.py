@@ -126,6 +126,8 @@ def test_a_generated_table_is_passed_through(config):
         "<table>\n<tr><td>x</td></tr>\n\t</table>",  # a tab, which Markdown expands
         "<table>\n<tr><td><table><tr><td>in</td></tr></table></td></tr>\n</table>",
         "<table>\n<tr><td><!-- note --></td></tr>\n</table>",
+        "<table>\n<tr><td>x</td></tr>\n   \n</table>",  # a line of spaces, which Markdown empties
+        '<table>\n<tr><td\nid="a">x</td></tr>\n</table>',  # an anchor after a line break
     ],
 )
 def test_a_table_that_markdown_could_change_stays_in(table: str):
