@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import normalize_url
 
-from .loading.catalog import Catalog
+from .loading.catalog import Catalog, EachClaim, each_claim
 from .loading.load import load_catalog
 from .loading.safefiles import docs_folder_problems
 from .mkdocs_config import DossierConfig
@@ -265,8 +265,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.untranslated = edition_docs(files, config, self.dossier, self.language)
         home = files.get_file_from_path(urls.HOME)
         intro = home.content_string if home is not None else ""
+        each: EachClaim = each_claim
         if self.preview is not None:
             renderer: PageRenderer = self.preview.pages.render
+            each = self.preview.each_claim
         else:
             # A one-shot build keeps no page's text in memory until MkDocs needs it.
             self.scratch = Path(tempfile.mkdtemp(prefix="dossier-build-"))
@@ -283,6 +285,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 share_links=self.config.share_links,
                 card_cache=self.project / self.config.cards_cache if self.config.cards else None,
                 card_drawer=parallel.draw_in_parallel,
+                each=each,
             )
         except DataError as error:
             raise PluginError(f"The dossier's pages would clash:\n{error}") from None
@@ -290,9 +293,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.search is not None:
             self.search = site.search
         # Only the heads outlive this hook; as text they take a fraction of their objects.
-        self.head = {
-            path: [json_for_html(block) for block in blocks] for path, blocks in site.head.items()
-        }
+        if self.preview is not None:
+            self.head = self.preview.heads(site.head)
+        else:
+            self.head = {
+                path: [json_for_html(block) for block in blocks]
+                for path, blocks in site.head.items()
+            }
 
         @functools.cache
         def edit_folder(folder: Path) -> str:  # once a folder, not once a page

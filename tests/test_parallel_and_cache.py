@@ -20,11 +20,13 @@ import pytest
 
 from devtools.synth import write_dossier
 from dossier_gen import DataError, load_catalog
+from dossier_gen.loading.catalog import each_claim
+from dossier_gen.publishing.claimreview import claim_review
 from dossier_gen.publishing.site import build_site
 from dossier_gen.rendering.render import DEFAULT_TEMPLATES
 from dossier_gen.rendering.textfile import shelve
 from dossier_gen.speed import parallel
-from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.speed.cache import ClaimMemo, PageCache, RecordCache
 from dossier_gen.speed.preview import CompiledTemplates
 
 from .conftest import ROOT
@@ -275,3 +277,35 @@ def test_the_speed_options_on_or_off_give_the_same_site(tmp_path: Path):
         if (sites[0] / path).read_bytes() != (sites[1] / path).read_bytes()
     ]
     assert different == []
+
+
+def test_a_claim_s_review_is_made_again_only_when_a_record_it_read_changed(synthetic_copy: Path):
+    records, memo = RecordCache(), ClaimMemo()
+    made: list[str] = []
+
+    def review(catalog, claim_id: str, language: str | None) -> dict:
+        made.append(claim_id)
+        return claim_review(catalog, claim_id, language)
+
+    def each() -> dict[str, dict]:
+        catalog = load_catalog(synthetic_copy, read_many=records.read_many)
+        kept = memo(review, catalog, None)
+        assert kept == each_claim(claim_review, catalog, None)  # what a one-shot build makes
+        return kept
+
+    first = each()
+    assert len(made) == len(first) == 60
+    made.clear()
+    assert each() == first and made == [], "nothing changed, yet reviews were made again"
+    _edit(synthetic_copy / "claims" / "claim-4.yml", 'summary: "', 'summary: "Edited. ')
+    each()
+    assert made == ["claim-4"]
+    made.clear()
+    # A claimant's name is in the review of each of its claims, and in no other.
+    claim = load_catalog(synthetic_copy).claims["claim-7"].model
+    _edit(synthetic_copy / "entities" / f"{claim.claimant}.yml", "name: ", "name: Renamed ")
+    each()
+    catalog = load_catalog(synthetic_copy)
+    assert sorted(made) == sorted(
+        cid for cid, c in catalog.claims.items() if c.model.claimant == claim.claimant
+    )

@@ -96,6 +96,9 @@ def test_a_preview_rebuilt_after_edits_is_the_site_a_one_shot_build_makes(
     entity = next((project / "data" / "entities").glob("*.yml"))
     _edit(entity, "name: ", "name: Renamed ")
     preview.rebuild()
+    # A setting every claim's ClaimReview, row and search document carries.
+    _edit(project / "data" / "dossier.yml", "label: Confirmed", "label: Borne out")
+    preview.rebuild()
 
     new_plugins()
     config = _config(project, tmp_path / "built")
@@ -109,3 +112,4 @@ def test_a_preview_rebuilt_after_edits_is_the_site_a_one_shot_build_makes(
     assert different == []
     assert b"zygomorphic" in served["claims/claim-3/index.html"]
     assert any(b"zygomorphic" in data for path, data in served.items() if "search/" in path)
+    assert b"Borne out" in served["data/claims.csv"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -59,3 +60,18 @@ class Catalog:
             dict(sorted(records["entities"].items())),
             dict(sorted(records["sources"].items())),
         )
+
+
+T = TypeVar("T")
+
+
+class EachClaim(Protocol):
+    """Calls `fn(catalog, claim_id, *args)` for every claim: `each_claim` calls it afresh;
+    a preview (`speed.cache.ClaimMemo`) keeps results whose records did not change."""
+
+    def __call__(self, fn: Callable[..., T], catalog: Catalog, *args: Any) -> dict[str, T]: ...
+
+
+def each_claim(fn: Callable[..., T], catalog: Catalog, *args: Any) -> dict[str, T]:
+    """`fn(catalog, claim_id, *args)` by claim id, for every claim in id order."""
+    return {cid: fn(catalog, cid, *args) for cid in catalog.claims}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..loading.catalog import EachClaim, each_claim
 from ..rendering import urls
 from ..rendering.escape import clean
 from ..rendering.urls import claim_url
@@ -210,10 +211,13 @@ def claim_review(catalog: Catalog, claim_id: str, language: str | None = None) -
     return review
 
 
-def all_claim_reviews(catalog: Catalog, language: str | None = None) -> dict[str, dict[str, Any]]:
+def all_claim_reviews(
+    catalog: Catalog, language: str | None = None, each: EachClaim = each_claim
+) -> dict[str, dict[str, Any]]:
     """Claim id → its ClaimReview as the edition in `language` publishes it (by default, the
-    dossier's own language), sorted by id."""
-    return {cid: claim_review(catalog, cid, language) for cid in sorted(catalog.claims)}
+    dossier's own language), sorted by id. The reviews are shared (a preview keeps them
+    between rebuilds): read them, do not change them."""
+    return each(claim_review, catalog, language)
 
 
 def translated_reviews(catalog: Catalog) -> list[tuple[str, dict[str, Any]]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from ..loading.catalog import EachClaim, each_claim
 from ..records.schema import schema_texts
 from ..records.translations import status
 from ..rendering.escape import clean
@@ -99,15 +100,16 @@ def build_exports(
     catalog: Catalog,
     reviews: dict[str, dict[str, Any]] | None = None,
     language: str | None = None,
+    each: EachClaim = each_claim,
 ) -> dict[str, bytes]:
     """Path → content of every open-data file of the edition in `language` (by default the
     dossier's own); `reviews` are `all_claim_reviews(catalog)` when the caller has them
-    already (they are read, not changed)."""
+    already (they are read, not changed). `each` makes what each claim needs."""
     if reviews is None:
-        reviews = all_claim_reviews(catalog)
+        reviews = all_claim_reviews(catalog, each=each)
     files = {
         FEED_JSON: _json_bytes(data_feed(catalog, reviews, translated_reviews(catalog))),
-        CLAIMS_CSV: claims_csv(catalog),
+        CLAIMS_CSV: claims_csv(catalog, each),
         ATOM_FEED: atom_feed(catalog, language),
         CLAIMREVIEW_SCHEMA_FILE: _json_bytes(CLAIMREVIEW_SCHEMA),
     }
@@ -157,64 +159,69 @@ def data_feed(
     }
 
 
-def claims_csv(catalog: Catalog) -> bytes:
+def claims_csv(catalog: Catalog, each: EachClaim = each_claim) -> bytes:
     dossier = catalog.dossier.model
-    top = dossier.scale.top
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     others = dossier.other_languages
     writer.writerow(
         [*CSV_COLUMNS, *(f"{c}_{lang}" for lang in others for c in TRANSLATION_COLUMNS)]
     )
-    for cid in sorted(catalog.claims):
-        claim = catalog.claims[cid].model
-        entity = catalog.entities[claim.claimant].model
-        # An appearance the report did not give leaves its five columns empty.
-        appeared = claim.appeared_in
-        source = catalog.sources[appeared.source].model if appeared else None
-        rating = dossier.scale[claim.rating]
-        on_scale = rating.position is not None
-        row: tuple[str, ...] = (
-            cid,
-            claim_url(dossier, cid),
-            claim.title,
-            short_claim(claim),
-            claim.statement.text,
-            claim.statement.form,
-            claim.claimant,
-            entity.name,
-            entity.kind,
-            ";".join(claim.relayed_by),
-            claim.claimed_on,
-            appeared.source if appeared else "",
-            (source and source.url) or "",
-            (source and source.archived_url) or "",
-            appeared.locator if appeared else "",
-            appeared.quote if appeared else "",
-            rating.id,
-            rating.label,
-            str(rating.position) if on_scale else "",
-            str(top) if on_scale else "",
-            "1" if on_scale else "",
-            claim.summary,
-            claim.reviewed_on,
-            last_modified(claim) or "",
-            ";".join(claim.tags),
-        )
-        for language in others:
-            t = claim.translations.get(language)
-            row += (
-                claim_url(dossier, cid, language),
-                t.title if t else "",
-                short_claim(claim, language) if t else "",
-                t.summary if t else "",
-                rating_label(dossier, rating.id, language),
-                t.translated_on if t else "",
-                status(claim, language),
-            )
-        writer.writerow([csv_cell(v) for v in row])
+    writer.writerows(each(_csv_row, catalog).values())
     # UTF-8 with a BOM: spreadsheet programs otherwise misread non-ASCII names.
     return out.getvalue().encode("utf-8-sig")
+
+
+def _csv_row(catalog: Catalog, cid: str) -> tuple[str, ...]:
+    """A claim's row of the CSV export, its cells defused (`csv_cell`)."""
+    dossier = catalog.dossier.model
+    top = dossier.scale.top
+    claim = catalog.claims[cid].model
+    entity = catalog.entities[claim.claimant].model
+    # An appearance the report did not give leaves its five columns empty.
+    appeared = claim.appeared_in
+    source = catalog.sources[appeared.source].model if appeared else None
+    rating = dossier.scale[claim.rating]
+    on_scale = rating.position is not None
+    row: tuple[str, ...] = (
+        cid,
+        claim_url(dossier, cid),
+        claim.title,
+        short_claim(claim),
+        claim.statement.text,
+        claim.statement.form,
+        claim.claimant,
+        entity.name,
+        entity.kind,
+        ";".join(claim.relayed_by),
+        claim.claimed_on,
+        appeared.source if appeared else "",
+        (source and source.url) or "",
+        (source and source.archived_url) or "",
+        appeared.locator if appeared else "",
+        appeared.quote if appeared else "",
+        rating.id,
+        rating.label,
+        str(rating.position) if on_scale else "",
+        str(top) if on_scale else "",
+        "1" if on_scale else "",
+        claim.summary,
+        claim.reviewed_on,
+        last_modified(claim) or "",
+        ";".join(claim.tags),
+    )
+    for language in dossier.other_languages:
+        t = claim.translations.get(language)
+        row += (
+            claim_url(dossier, cid, language),
+            t.title if t else "",
+            short_claim(claim, language) if t else "",
+            t.summary if t else "",
+            rating_label(dossier, rating.id, language),
+            t.translated_on if t else "",
+            status(claim, language),
+        )
+    return tuple(csv_cell(v) for v in row)
 
 
 # Spreadsheets run a cell that starts with these as a formula (CSV injection); the full-width

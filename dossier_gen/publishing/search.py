@@ -43,7 +43,7 @@ from typing import Any
 
 import orjson
 
-from ..loading.catalog import Catalog
+from ..loading.catalog import Catalog, EachClaim, each_claim
 from ..records.models import Claim, Entity, Source
 from ..rendering import urls
 from ..rendering.dates import format_date
@@ -188,6 +188,10 @@ def claim_doc(
     )
 
 
+def _claim_doc(catalog: Catalog, claim_id: str, language: str | None) -> SearchDoc:
+    return claim_doc(catalog, claim_id, catalog.claims[claim_id].model, language)
+
+
 def entity_doc(entity_id: str, entity: Entity, language: str | None = None) -> SearchDoc:
     t = entity.translations.get(language) if language else None
     _ = gettext_for(language) if language else str
@@ -290,14 +294,16 @@ def html_text(html: str) -> str:
     return clean(" ".join(parser.parts))
 
 
-def record_docs(catalog: Catalog, language: str | None = None) -> dict[str, SearchDoc]:
+def record_docs(
+    catalog: Catalog, language: str | None = None, each: EachClaim = each_claim
+) -> dict[str, SearchDoc]:
     """Page path → its search document, for every record's page of the edition in
     `language` (by default the original)."""
     if language == catalog.dossier.model.language:
         language = None
     docs: dict[str, SearchDoc] = {}
-    for cid, claim in catalog.claims.items():
-        docs[urls.claim_page(cid)] = claim_doc(catalog, cid, claim.model, language)
+    for cid, doc in each(_claim_doc, catalog, language).items():
+        docs[urls.claim_page(cid)] = doc
     for eid, entity in catalog.entities.items():
         docs[urls.entity_page(eid)] = entity_doc(eid, entity.model, language)
     for sid, source in catalog.sources.items():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..loading.catalog import Catalog
+from ..loading.catalog import Catalog, EachClaim, each_claim
 from ..problems import DataError, Problem
 from ..records.models import Dossier
 from ..records.ratings import RatingScale
@@ -68,18 +68,20 @@ def build_site(
     share_links: bool = True,
     card_cache: Path | None = None,
     card_drawer: Drawer = draw_serially,
+    each: EachClaim = each_claim,
 ) -> Site:
     """Render every page and build every file one edition of the site publishes.
 
-    `template_dirs` are a site's own template folders, searched before the package's.
-    `intro` is the hand-written Markdown of the home page; `doc_pages` are the paths of the
-    hand-written pages (`methodology.md`), which the publisher's JSON-LD links to when they
-    exist, and which no generated page or file may replace; `docs` names their folder in
-    messages. `renderer` renders the pages (serially, in parallel or from a cache: the same
-    pages either way). `language` chooses the edition (by default the dossier's first
-    language); paths are the edition's own, which `urls.edition_prefix` places on the site.
-    The first edition also publishes robots.txt, which must be at the site's root. Raises
-    DataError when two pages or files would share a path.
+        `template_dirs` are a site's own template folders, searched before the package's.
+        `intro` is the hand-written Markdown of the home page; `doc_pages` are the paths of the
+        hand-written pages (`methodology.md`), which the publisher's JSON-LD links to when they
+        exist, and which no generated page or file may replace; `docs` names their folder in
+        messages. `renderer` renders the pages (serially, in parallel or from a cache: the same
+        pages either way); `each` makes what each claim needs (afresh, or kept by a preview: the
+    same either way). `language` chooses the edition (by default the dossier's first
+        language); paths are the edition's own, which `urls.edition_prefix` places on the site.
+        The first edition also publishes robots.txt, which must be at the site's root. Raises
+        DataError when two pages or files would share a path.
     """
     dossier = catalog.dossier.model
     language = language or dossier.language
@@ -87,14 +89,14 @@ def build_site(
     problems = urls.page_path_problems(catalog, doc_pages, docs)
     if problems:
         raise DataError(problems)
-    pages = render_pages(catalog, template_dirs, intro, renderer, share_links, language)
-    reviews = all_claim_reviews(catalog)  # for the feed and the pages' heads: built once
-    files = build_exports(catalog, reviews, language)
+    pages = render_pages(catalog, template_dirs, intro, renderer, share_links, language, each)
+    reviews = all_claim_reviews(catalog, each=each)  # for the feed and the heads: built once
+    files = build_exports(catalog, reviews, language, each)
     if language == dossier.language:
         files[urls.ROBOTS_TXT] = robots_txt(dossier).encode("utf-8")
         own = reviews
     else:
-        own = all_claim_reviews(catalog, language)
+        own = all_claim_reviews(catalog, language, each)
     files[urls.STYLESHEET] = (
         (ASSETS / "dossier.css").read_bytes()
         + rating_styles(dossier)
@@ -127,7 +129,7 @@ def build_site(
         pages,
         dict(sorted(files.items())),
         dict(sorted(head.items())),
-        record_docs(catalog, language),
+        record_docs(catalog, language, each),
         images,
     )
 

@@ -18,7 +18,7 @@ import jinja2.ext
 from jinja2 import nodes
 from markupsafe import Markup
 
-from ..loading.catalog import Catalog
+from ..loading.catalog import Catalog, EachClaim, each_claim
 from ..records.kinds import DOSSIER_SCHEMA_FILE, KINDS
 from ..records.ratings import RatingScale
 from ..records.readiness import is_preview
@@ -240,6 +240,7 @@ def render_pages(
     renderer: PageRenderer = render_serially,
     share_links: bool = True,
     language: str | None = None,
+    each: EachClaim = each_claim,
 ) -> dict[str, Page]:
     """Every generated page of one edition by page path, sorted. `template_dirs` are a
     site's own template folders, searched before the package's. `intro` is the hand-written
@@ -247,7 +248,7 @@ def render_pages(
     renderer gives the same pages. `share_links` puts links to share each claim (e-mail and
     social networks, as plain links) on its page. `language` is the edition's (by default
     the dossier's first): page paths are the same in every edition, and
-    `urls.edition_prefix` places them on the site."""
+    `urls.edition_prefix` places them on the site. `each` makes what each claim needs."""
     dossier_model = catalog.dossier.model
     edition = Edition(language or dossier_model.language, dossier_model.language)
     env = _environment(tuple(str(Path(d).resolve()) for d in template_dirs), edition.language)
@@ -307,6 +308,7 @@ def render_pages(
             "dossier_schema": urls.SCHEMA_DIR + DOSSIER_SCHEMA_FILE,
         },
     )
+    timelines = each(claim_timeline, catalog)
     for cid, rec in catalog.claims.items():
         claim = views.claims[cid]
         add(
@@ -318,7 +320,7 @@ def render_pages(
             notice(edition, record_status(rec.model, edition)),
             claim_id=cid,
             claim=claim,
-            events=localized_events(claim_timeline(catalog, cid), views, edition),
+            events=localized_events(timelines[cid], views, edition),
         )
     for eid, profile in catalog.entities.items():
         entity = views.entities[eid]

@@ -4,6 +4,9 @@
 files are parsed and validated again. An unchanged file gives back the very same record
 object, which is what lets `PageCache` see cheaply that a record has not changed.
 
+`ClaimMemo` keeps what is made for each claim (its ClaimReview, search document, CSV row,
+timeline) with the records it read, tracked the same way.
+
 `PageCache` keeps each page's Markdown with the inputs its rendering read: which records
 (claims, entities, sources, ratings) and which slices of the indexes. A page is rendered
 again only when one of those inputs, its template files, or the dossier's settings changed.
@@ -17,10 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 
@@ -30,6 +33,9 @@ from ..records.base import Record
 from ..rendering.i18n import LOCALE_DIR
 from ..rendering.render import PageJob, render_page
 from .parallel import map_forked, read_records
+
+if TYPE_CHECKING:
+    from ..loading.catalog import Catalog
 
 T = TypeVar("T")
 
@@ -76,6 +82,55 @@ class RecordCache:
                 entries[key] = (new_digest, result)
         self._entries = entries  # files that are gone are forgotten
         return _every(results)
+
+
+# --- what each claim needs ------------------------------------------------------------------
+
+
+class _CatalogView:
+    """A catalog whose records are tracked as a page's are (`_Tracked`); its settings
+    (`dossier`, `root`) are compared once for all claims. Nothing else of a catalog is
+    offered, so a function that reads more fails instead of being kept stale."""
+
+    __slots__ = ("root", "dossier", "claims", "entities", "sources")
+
+    def __init__(self, catalog: Catalog, seen: set[Dep]) -> None:
+        self.root, self.dossier = catalog.root, catalog.dossier
+        self.claims = _Tracked("claims", catalog.claims, seen)
+        self.entities = _Tracked("entities", catalog.entities, seen)
+        self.sources = _Tracked("sources", catalog.sources, seen)
+
+
+def _records(catalog: Catalog) -> dict[str, Any]:
+    return {"claims": catalog.claims, "entities": catalog.entities, "sources": catalog.sources}
+
+
+class ClaimMemo:
+    """What `fn(catalog, claim_id, *args)` gave for each claim, with the records it read:
+    given again while none of them, nor the dossier's settings, changed. A preview's
+    `each`; one-shot builds use `catalog.each_claim`, which gives the same."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Any, ...], tuple[Any, dict[str, tuple[list[Any], Any]]]] = {}
+
+    def __call__(self, fn: Callable[..., T], catalog: Catalog, *args: Any) -> dict[str, T]:
+        key = (fn.__module__, fn.__qualname__, args)
+        settings = (catalog.root, catalog.dossier)
+        kept = self._kept.get(key)
+        before = kept[1] if kept is not None and kept[0] == settings else {}
+        records = _records(catalog)
+        now: dict[str, tuple[list[Any], Any]] = {}
+        for cid in catalog.claims:
+            entry = before.get(cid)
+            if entry is None or not all(
+                _same(_lookup(records, dep), value) for dep, value in entry[0]
+            ):
+                seen: set[Dep] = set()
+                result = fn(_CatalogView(catalog, seen), cid, *args)
+                entry = ([(dep, _lookup(records, dep)) for dep in seen], result)
+            now[cid] = entry
+        self._kept[key] = (settings, now)
+        return {cid: result for cid, (_, result) in now.items()}
 
 
 # --- pages ---------------------------------------------------------------------------------

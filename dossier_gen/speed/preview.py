@@ -1,6 +1,6 @@
 """What a preview (`mkdocs serve --dirty`) keeps between rebuilds, so an edit costs only what
-it changes: parsed records, rendered pages, the theme's compiled templates, what each page
-was last built from, and the search index.
+it changes: parsed records, rendered pages, what each claim needs, the theme's compiled
+templates and file list, what each page was last built from, and the search index.
 
 Remove it and only time changes: a one-shot build never uses it.
 """
@@ -15,7 +15,8 @@ import jinja2
 
 from ..publishing.audit import LineMemo
 from ..publishing.search import SearchDoc
-from .cache import PageCache, RecordCache
+from ..rendering.escape import json_for_html
+from .cache import ClaimMemo, PageCache, RecordCache
 from .memory import IdleCollector
 from .search_index import KeptIndex
 
@@ -88,6 +89,8 @@ class Preview:
         """Whether rebuilds skip the pages whose Markdown and head did not change."""
         self.records = RecordCache()
         self.pages = PageCache()
+        self.each_claim = ClaimMemo()
+        """What each claim needs (ClaimReview, search document, CSV row, timeline)."""
         self.theme_code = CompiledTemplates()
         self.theme_files = ThemeFiles()
         self.idle_gc = IdleCollector()
@@ -107,6 +110,7 @@ class Preview:
         """Site paths of the HTML files this rebuild writes (for the audit)."""
         self._search: dict[str, tuple[SearchDoc, dict[str, int]]] = {}
         self.search_index = KeptIndex()
+        self._heads: dict[int, tuple[Any, str]] = {}
 
     def settings(self, stamp: tuple[int, ...]) -> None:
         """Note the settings' stamp; when it changed, every page's HTML may change."""
@@ -161,3 +165,21 @@ class Preview:
         """The search index's files this rebuild changes (all of them the first time)."""
         docs = list(docs)
         return self.search_index.update(docs, self.search_weights(docs))
+
+    def heads(self, blocks: dict[str, list[Any]]) -> dict[str, list[str]]:
+        """Each page's JSON-LD blocks as its head prints them. A block that is the very
+        object of the last rebuild (a claim's ClaimReview, kept by `each_claim` while its
+        records did not change) is not written out again."""
+        kept: dict[int, tuple[Any, str]] = {}
+        heads: dict[str, list[str]] = {}
+        for path, objects in blocks.items():
+            texts = []
+            for block in objects:
+                entry = self._heads.get(id(block))
+                if entry is None or entry[0] is not block:
+                    entry = (block, json_for_html(block))
+                kept[id(block)] = entry
+                texts.append(entry[1])
+            heads[path] = texts
+        self._heads = kept
+        return heads
