@@ -93,7 +93,9 @@ def test_a_preview_rebuilt_after_edits_is_the_site_a_one_shot_build_makes(
     preview.rebuild()
     _edit(claims / "claim-3.yml", "Edited once.", "Edited twice, zygomorphic.")
     preview.rebuild()
-    entity = next((project / "data" / "entities").glob("*.yml"))
+    claimant = re.search(r"^claimant: (\S+)", (claims / "claim-3.yml").read_text(), re.M)
+    assert claimant is not None
+    entity = project / "data" / "entities" / f"{claimant[1]}.yml"
     _edit(entity, "name: ", "name: Renamed ")
     preview.rebuild()
     # A setting every claim's ClaimReview, row and search document carries.
@@ -113,3 +115,4 @@ def test_a_preview_rebuilt_after_edits_is_the_site_a_one_shot_build_makes(
     assert b"zygomorphic" in served["claims/claim-3/index.html"]
     assert any(b"zygomorphic" in data for path, data in served.items() if "search/" in path)
     assert b"Borne out" in served["data/claims.csv"]
+    assert b"Renamed" in served["claims/index.html"]

@@ -65,6 +65,19 @@ QUALIFIED = N_("%(label)s (%(detail)s)")
 """A label with a detail in brackets, such as an update's kind (`（）` in Chinese)."""
 
 
+class KeptRows:
+    """Rows of claims tables by page and claim, with the records each shows: a preview's,
+    kept between its renders (`speed.cache.PageCache` hands it to pages as `kept_rows`).
+
+    After an edit to one claim, a preview renders the claims list, the lists by rating and
+    by claimant, and the pages of its claimant and sources again: thousands of rows at
+    1,000 claims, all but a few as before. A one-shot build prints each row once and keeps
+    none."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[Any, ...], tuple[Any, Any, Any, Any, str]] = {}
+
+
 def role_labels(language: str) -> dict[str, str]:
     _ = gettext_for(language)
     return {role: _(label) for role, label in ROLE_LABELS.items()}
@@ -114,6 +127,8 @@ class PageLinks:
         self._served = urls.page_dir(page_path)
         self._language: str = records.get("language", SOURCE_LANGUAGE)
         self._ = gettext_for(self._language)
+        kept = records.get("kept_rows")
+        self._rows = kept.rows if isinstance(kept, KeptRows) else None
 
     def _link(self, target: str, anchor: str | None = None) -> str:
         link = _relative_path(target, self._here)
@@ -227,44 +242,70 @@ class PageLinks:
         ]
         order = {rid: n for n, rid in enumerate(self._ratings)}
         for cid in ids:
+            # Every record the row shows is read first (a preview tracks what a page reads),
+            # then the row is the one this page printed before if they are the same objects.
             c = self._claims[cid]
-            data = ""
-            if filters:
-                source = self._sources[c.appearance_source]
-                data = (
-                    f' data-rating="{slug(c.rating)}" data-order="{order[c.rating]}"'
-                    f' data-claimant="{slug(c.claimant)}"'
-                    f' data-tags="{" ".join(slug(t) for t in c.tags)}"'
-                    f' data-source="{slug(c.appearance_source)}"'
-                    f' data-source-title="{attr(source.title)}"'
-                )
-            cells = []
-            if rating:
-                cells.append(
-                    f'<td class="dossier-claims__verdict">{self._badge_html(c.rating)}</td>'
-                )
-            title = (
-                f'<a class="dossier-claims__title" href="{self._href(urls.claim_page(cid))}">'
-                f"{finalize(c.title)}</a>"
-            )
-            if findings:
-                line = wording.finding(c, self._ratings[c.rating])
-                title += f'<span class="dossier-claims__finding">{finalize(line)}</span>'
-            if notes and cid in notes:
-                title += f'<span class="dossier-claims__note">{finalize(notes[cid])}</span>'
-            cells.append(f'<td class="dossier-claims__claim">{title}</td>')
-            if claimant:
-                who = self._entities[c.claimant]
-                link = self._href(urls.entity_page(c.claimant))
-                cells.append(
-                    f'<td class="dossier-claims__claimant"><a href="{link}">'
-                    f"{finalize(who.name)}</a></td>"
-                )
-            when = _when(c.claimed_on, self._language)
-            cells.append(f'<td class="dossier-claims__date">{when}</td>')
-            rows.append(f'<tr class="rating-{slug(c.rating)}"{data}>{"".join(cells)}</tr>')
+            who = self._entities[c.claimant] if claimant else None
+            source = self._sources[c.appearance_source] if filters else None
+            rated = self._ratings[c.rating]
+            note = notes.get(cid) if notes else None
+            key = (self._page, cid, rating, claimant, findings, filters, note, order[c.rating])
+            if self._rows is None:
+                rows.append(self._claim_row(cid, c, who, source, rated, note, key))
+                continue
+            kept = self._rows.get(key)
+            if kept is None or not (
+                kept[0] is c and kept[1] is who and kept[2] is source and kept[3] == rated
+            ):
+                row = self._claim_row(cid, c, who, source, rated, note, key)
+                kept = self._rows[key] = (c, who, source, rated, row)
+            rows.append(kept[4])
         rows.append("</tbody></table>")
         return Markup("\n".join(rows) + "\n")
+
+    def _claim_row(
+        self,
+        cid: str,
+        c: Any,
+        who: Any,
+        source: Any,
+        rated: Any,
+        note: str | None,
+        key: tuple[Any, ...],
+    ) -> str:
+        """One claim's row of `claims_table`, from the records it shows."""
+        _, _, rating, claimant, findings, filters, _, order = key
+        data = ""
+        if filters:
+            data = (
+                f' data-rating="{slug(c.rating)}" data-order="{order}"'
+                f' data-claimant="{slug(c.claimant)}"'
+                f' data-tags="{" ".join(slug(t) for t in c.tags)}"'
+                f' data-source="{slug(c.appearance_source)}"'
+                f' data-source-title="{attr(source.title)}"'
+            )
+        cells = []
+        if rating:
+            cells.append(f'<td class="dossier-claims__verdict">{self._badge_html(c.rating)}</td>')
+        title = (
+            f'<a class="dossier-claims__title" href="{self._href(urls.claim_page(cid))}">'
+            f"{finalize(c.title)}</a>"
+        )
+        if findings:
+            line = wording.finding(c, rated)
+            title += f'<span class="dossier-claims__finding">{finalize(line)}</span>'
+        if note is not None:
+            title += f'<span class="dossier-claims__note">{finalize(note)}</span>'
+        cells.append(f'<td class="dossier-claims__claim">{title}</td>')
+        if claimant:
+            link = self._href(urls.entity_page(c.claimant))
+            cells.append(
+                f'<td class="dossier-claims__claimant"><a href="{link}">'
+                f"{finalize(who.name)}</a></td>"
+            )
+        when = _when(c.claimed_on, self._language)
+        cells.append(f'<td class="dossier-claims__date">{when}</td>')
+        return f'<tr class="rating-{slug(c.rating)}"{data}>{"".join(cells)}</tr>'
 
     def event_item(self, event: Any) -> Markup:
         """One timeline entry as a list item: the date, what happened in words, and a link

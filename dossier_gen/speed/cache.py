@@ -30,6 +30,7 @@ import jinja2
 from ..loading.load import MAX_FILE_BYTES, ReadResult
 from ..loading.safefiles import UnsafeFile, read_regular_file
 from ..records.base import Record
+from ..rendering.fragments import KeptRows
 from ..rendering.i18n import LOCALE_DIR
 from ..rendering.render import PageJob, render_page
 from .parallel import map_forked, read_records
@@ -293,6 +294,7 @@ class PageCache:
         self._fixed: tuple[bytes, dict[str, Any]] | None = None
         self.rendered: list[str] = []
         """Paths rendered (not reused) by the last call, for reports and tests."""
+        self.kept_rows = KeptRows()
 
     def _fresh(self, job: PageJob, shared: Mapping[str, Any]) -> str | None:
         entry = self._entries.get(job.path)
@@ -312,6 +314,7 @@ class PageCache:
         self, env: jinja2.Environment, shared: Mapping[str, Any], jobs: Sequence[PageJob]
     ) -> list[str]:
         """`render_site`'s renderer: `render_site(..., renderer=cache.render)`."""
+        shared = {**shared, "kept_rows": self.kept_rows}
         # Values that are not mappings (the dossier's settings) are read by every page.
         fixed = (templates_digest(env), {k: v for k, v in shared.items() if not _trackable(v)})
         if self._fixed is None or self._fixed[0] != fixed[0] or self._fixed[1] != fixed[1]:
