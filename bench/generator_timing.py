@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dossier_gen.loading.load import load_catalog
 from dossier_gen.publishing.site import build_site
-from dossier_gen.speed.cache import PageCache, RecordCache
+from dossier_gen.speed.cache import ClaimMemo, PageCache, RecordCache
 from dossier_gen.speed.parallel import read_many, render_in_parallel
 
 
@@ -61,9 +61,9 @@ def main() -> None:
             "cpu": _cpu() - cpu,
         }
     else:
-        records, pages = RecordCache(), PageCache()
+        records, pages, each = RecordCache(), PageCache(), ClaimMemo()
         catalog = load_catalog(args.data, read_many=records.read_many)
-        build_site(catalog, templates, renderer=pages.render)
+        build_site(catalog, templates, renderer=pages.render, each=each)
         claim = sorted((args.data / "claims").glob("*.yml"))[0]
         original = claim.read_text(encoding="utf-8")
         try:
@@ -73,7 +73,7 @@ def main() -> None:
             start, cpu = time.perf_counter(), _cpu()
             catalog = load_catalog(args.data, read_many=records.read_many)
             loaded = time.perf_counter()
-            build_site(catalog, templates, renderer=pages.render)
+            build_site(catalog, templates, renderer=pages.render, each=each)
             out = {
                 "seconds": time.perf_counter() - start,
                 "load": loaded - start,
