@@ -72,7 +72,14 @@ def watch_natively(server: LiveReloadServer) -> str | None:
     if not isinstance(polling, PollingObserver) or not isinstance(handlers, dict):
         return "this MkDocs watches in a way the plugin does not know"
     watches = [(watch, handler) for watch, all_ in handlers.items() for handler in all_]
-    linked = [w.path for w, _ in watches if _has_linked_folder(w.path)]
+    # The folders watched with what is inside them. For mkdocs.yml, watchdog's `path` is the
+    # project's folder, whose `.venv` holds a link (`lib64 -> lib`): looking there kept a
+    # project with its virtual environment inside scanning, and walked the environment.
+    linked = [
+        w.path
+        for w, _ in watches
+        if w.is_recursive and _has_linked_folder(getattr(w, "raw_path", w.path))
+    ]
     if linked:
         return f"{Path(linked[0]).name}/ holds a linked folder, which notices do not follow"
     native = _Native()

@@ -73,6 +73,26 @@ def test_a_folder_holding_a_linked_folder_is_still_scanned(tmp_path: Path):
     assert isinstance(server.observer, PollingObserver)
 
 
+def test_a_linked_folder_beside_mkdocs_yml_does_not_stop_the_notices(tmp_path: Path):
+    # As in a project with its virtual environment inside: `.venv/lib64 -> lib`.
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    os.symlink(tmp_path / ".venv" / "lib", tmp_path / ".venv" / "lib64")
+    (tmp_path / "data").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n")
+    server = _server(tmp_path / "site")
+    server.watch(str(tmp_path / "data"))
+    server.watch(str(config))
+    assert watch_natively(server) is None
+    try:
+        assert not isinstance(server.observer, PollingObserver)
+        config.write_text("site_name: y\n")
+        assert _heard(server)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
 @pytest.mark.parametrize("native", [True, False])
 def test_the_option_chooses_the_watcher(native: bool, tmp_path: Path, monkeypatch):
     from dossier_gen.mkdocs_plugin import DossierPlugin
