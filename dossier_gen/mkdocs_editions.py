@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import load_config
+from mkdocs.config import defaults, load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -152,11 +152,24 @@ def build_edition(
     from mkdocs.commands.build import build  # only here: the build command's module
 
     folder = urls.edition_prefix(catalog.dossier.model, language).rstrip("/")
-    edition_config = load_config(
-        config.config_file_path,
-        site_dir=os.path.join(config.site_dir, folder),
-        strict=config.strict,
-    )
+    # MkDocs hands every later configuration of the process the very instance of a plugin
+    # that has `on_startup` (so that `serve` keeps it across rebuilds). The edition would
+    # get the first edition's dossier plugin, and its language and records would stay on
+    # it: a preview's next rebuild built the first edition in this language from the
+    # records of the build before, so an edit never showed. The edition gets plugins of its
+    # own; the first edition's are put back for its next rebuild.
+    cache: dict[str, Any] = getattr(defaults.MkDocsConfig.plugins, "plugin_cache", {})
+    kept = dict(cache)
+    cache.clear()
+    try:
+        edition_config = load_config(
+            config.config_file_path,
+            site_dir=os.path.join(config.site_dir, folder),
+            strict=config.strict,
+        )
+    finally:
+        cache.clear()
+        cache.update(kept)
     plugin = next((p for p in edition_config.plugins.values() if isinstance(p, plugin_class)), None)
     if plugin is None:  # pragma: no cover -- the file that enabled this plugin
         raise PluginError("the dossier plugin is missing from the edition's settings")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from .conftest import BILINGUAL
 from .test_parallel_and_cache import _synthetic_project
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -116,3 +118,28 @@ def test_a_preview_rebuilt_after_edits_is_the_site_a_one_shot_build_makes(
     assert any(b"zygomorphic" in data for path, data in served.items() if "search/" in path)
     assert b"Borne out" in served["data/claims.csv"]
     assert b"Renamed" in served["claims/index.html"]
+
+
+@pytest.mark.slow
+def test_a_two_language_preview_shows_an_edit_in_both_editions(tmp_path: Path, new_plugins):
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    project = Path(shutil.copytree(BILINGUAL, tmp_path / "project"))
+    preview = _Preview(project, tmp_path / "served")
+    record = project / "data" / "claims" / "ferry-fastest-on-coast.yml"
+    # The English summary shows in both editions (the Chinese one beside its translation).
+    _edit(record, "summary: Its published", "summary: Zygomorphic. Its published")
+    preview.rebuild()
+    _edit(record, "summary: 其公布的", "summary: 经核实：其公布的")
+    preview.rebuild()
+    served = _files(preview.site)
+    assert b"Zygomorphic" in served["claims/ferry-fastest-on-coast/index.html"]
+    assert "经核实".encode() in served["zh/claims/ferry-fastest-on-coast/index.html"]
+    assert b'lang="en"' in served["index.html"][:200], "the first edition stays English"
+
+    new_plugins()
+    config = _config(project, tmp_path / "built")
+    config.plugins["dossier"].config.base_url = SERVE_URL
+    build(config, serve_url=SERVE_URL)
+    built = _files(tmp_path / "built")
+    assert served.keys() == built.keys()
+    assert sorted(path for path in built if served[path] != built[path]) == []
