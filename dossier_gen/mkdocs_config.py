@@ -61,4 +61,6 @@ class DossierConfig(base.Config):
     and Twitter card tags."""
     cards_cache = c.Type(str, default=CACHE_DIR)
     """Folder, relative to `mkdocs.yml`, where cards are kept between builds; a card is drawn
-    again only when what it shows changes. Keep it out of version control (`.cache/` is)."""
+    again only when what it shows changes. The editions after the first keep theirs in a
+    folder inside it named by their language. Keep it out of version control (`.cache/`
+    is)."""

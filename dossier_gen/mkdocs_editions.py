@@ -9,6 +9,7 @@ language's build builds each other edition into its folder of the site, from the
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,10 +146,22 @@ def alternates(dossier: Dossier | None, language: str, page_url: str) -> list[Al
 
 
 def build_edition(
-    catalog: Catalog, language: str, config: MkDocsConfig, plugin_class: type[Any]
+    catalog: Catalog,
+    language: str,
+    config: MkDocsConfig,
+    plugin_class: type[Any],
+    kept_plugins: dict[str, Any] | None = None,
+    prepare: Callable[[Any], None] | None = None,
+    dirty: bool = False,
 ) -> None:
     """Build the edition in `language` into its folder of the site: the same settings,
-    read again from mkdocs.yml (so every plugin starts afresh), with this language."""
+    read again from mkdocs.yml, with this language.
+
+    Every plugin starts afresh, unless `kept_plugins` holds the edition's plugins from its
+    last build (a preview keeps them, so that a rebuild makes only what changed); it is
+    updated with those this build used. `prepare` is given the edition's dossier plugin
+    before the build; `dirty` rebuilds only the pages that changed, as a preview's first
+    edition is."""
     from mkdocs.commands.build import build  # only here: the build command's module
 
     folder = urls.edition_prefix(catalog.dossier.model, language).rstrip("/")
@@ -161,6 +174,7 @@ def build_edition(
     cache: dict[str, Any] = getattr(defaults.MkDocsConfig.plugins, "plugin_cache", {})
     kept = dict(cache)
     cache.clear()
+    cache.update(kept_plugins or {})
     try:
         edition_config = load_config(
             config.config_file_path,
@@ -168,6 +182,9 @@ def build_edition(
             strict=config.strict,
         )
     finally:
+        if kept_plugins is not None:
+            kept_plugins.clear()
+            kept_plugins.update(cache)
         cache.clear()
         cache.update(kept)
     plugin = next((p for p in edition_config.plugins.values() if isinstance(p, plugin_class)), None)
@@ -175,5 +192,7 @@ def build_edition(
         raise PluginError("the dossier plugin is missing from the edition's settings")
     plugin.edition = language
     plugin.given_catalog = catalog
+    if prepare is not None:
+        prepare(plugin)
     log.info("Building the %s edition into %s/", language, folder)
-    build(edition_config)
+    build(edition_config, dirty=dirty)

@@ -20,6 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from dossier_gen.speed import parallel
+
 from .conftest import BILINGUAL
 from .test_parallel_and_cache import _synthetic_project
 
@@ -135,6 +137,9 @@ def test_a_two_language_preview_shows_an_edit_in_both_editions(tmp_path: Path, n
     assert b"Zygomorphic" in served["claims/ferry-fastest-on-coast/index.html"]
     assert "经核实".encode() in served["zh/claims/ferry-fastest-on-coast/index.html"]
     assert b'lang="en"' in served["index.html"][:200], "the first edition stays English"
+    # The Chinese edition previews too: its plugin is kept, with what it made, for the next.
+    (edition,) = preview.plugins["dossier"].edition_plugins.values()
+    assert edition["dossier"].preview is not None and edition["dossier"].preview.dirty
 
     new_plugins()
     config = _config(project, tmp_path / "built")
@@ -143,3 +148,21 @@ def test_a_two_language_preview_shows_an_edit_in_both_editions(tmp_path: Path, n
     built = _files(tmp_path / "built")
     assert served.keys() == built.keys()
     assert sorted(path for path in built if served[path] != built[path]) == []
+
+
+def test_a_second_build_of_two_editions_draws_no_card(tmp_path: Path, new_plugins, monkeypatch):
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    project = Path(shutil.copytree(BILINGUAL, tmp_path / "project"))
+    drawn: list[str] = []
+    draw = parallel.write_card
+    monkeypatch.setattr(
+        parallel, "write_card", lambda card, file: drawn.append(card.language) or draw(card, file)
+    )
+    for n in range(2):
+        new_plugins()
+        build(_config(project, tmp_path / f"site-{n}"))
+        if n == 0:
+            assert {"en", "zh"} <= {language[:2] for language in drawn}, drawn
+            drawn.clear()
+    # The editions shared the cache, and each build removed the other edition's cards.
+    assert drawn == []
