@@ -123,9 +123,7 @@ class ClaimMemo:
         now: dict[str, tuple[list[Any], Any]] = {}
         for cid in catalog.claims:
             entry = before.get(cid)
-            if entry is None or not all(
-                _same(_lookup(records, dep), value) for dep, value in entry[0]
-            ):
+            if entry is None or not _unchanged(records, entry[0]):
                 seen: set[Dep] = set()
                 result = fn(_CatalogView(catalog, seen), cid, *args)
                 entry = ([(dep, _lookup(records, dep)) for dep in seen], result)
@@ -253,6 +251,11 @@ def _same(a: Any, b: Any) -> bool:
     return a is b or (a is not _MISSING and b is not _MISSING and a == b)
 
 
+def _unchanged(shared: Mapping[str, Any], inputs: Sequence[tuple[Dep, Any]]) -> bool:
+    """Whether every input (dependency, value read) reads the same in `shared` now."""
+    return all(_same(_lookup(shared, dep), value) for dep, value in inputs)
+
+
 def _render_tracked(
     state: tuple[jinja2.Environment, Mapping[str, Any], list[PageJob]], start: int, stop: int
 ) -> list[tuple[str, frozenset[Dep]]]:
@@ -306,7 +309,7 @@ class PageCache:
             return None
         if not all(_same(job.extra[k], v) for k, v in entry.extra.items()):
             return None
-        if all(_same(_lookup(shared, dep), value) for dep, value in entry.inputs):
+        if _unchanged(shared, entry.inputs):
             return entry.markdown
         return None
 
